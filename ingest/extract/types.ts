@@ -1,0 +1,62 @@
+// What extraction finds in one message's own new text (quoted text belongs to the message it quotes).
+
+export type CommitRole =
+  | "introduced-by"
+  | "bisected-to"
+  | "fixes"
+  | "reverts"
+  | "base"
+  | "upstream"
+  | "bisect-good"
+  | "bisect-bad"
+  | "mention";
+
+export interface CommitRef {
+  sha: string; // lowercase hex as written (7..40 chars)
+  repo: string; // "linux" by default; "llvm", "gcc", "binutils", … from context
+  subject: string | null;
+  role: CommitRole;
+}
+
+export interface ToolchainRef {
+  name: string; // clang | gcc | ld.lld | ld.bfd | binutils | rustc | pahole | llvm
+  version: string; // "22.0.0git", "12.2.0", "13" (for gcc-13 shorthand)
+  vendor: string | null; // Debian, Ubuntu, Android, ClangBuiltLinux, …
+  gitHash: string | null;
+  text: string; // the line it came from
+}
+
+export interface SnippetRef {
+  kind: string; // asm | disasm | compiler-asm | llvm-ir | bisect-log | build-log | patch | oops
+  arch: string | null;
+  text: string;
+  startLine: number;
+  files?: string[]; // for patches
+}
+
+export interface DiagnosticRef {
+  tool: string;
+  kind: string;
+  symbol: string | null;
+  signature: string; // normalized, stable across threads
+  title: string;
+  text: string; // the original line(s)
+}
+
+export interface LinkRef {
+  url: string;
+  normUrl: string;
+  kind: string;
+}
+
+export interface Entities {
+  commits: CommitRef[];
+  toolchains: ToolchainRef[];
+  snippets: SnippetRef[];
+  diagnostics: DiagnosticRef[];
+  configs: { name: string; value: string | null }[];
+  kernelVersions: string[];
+  links: LinkRef[];
+  trailers: { name: string; value: string }[];
+  tags: string[]; // search facets: "has:asm", "has:oops", "has:bisect", "has:patch", "arch:arm64"
+}

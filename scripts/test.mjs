@@ -1,0 +1,41 @@
+// The test command: type check, unit and integration tests (node:test), the extraction eval, then the
+// end-to-end tests (Playwright against `next start`). `--unit` or `--e2e` runs one part.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = new Set(process.argv.slice(2));
+const only = args.has("--unit") ? "unit" : args.has("--e2e") ? "e2e" : null;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(label, cmd, argv, extraEnv = {}) {
+  console.log(`\n== ${label}: ${cmd} ${argv.join(" ")}`);
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  if (r.status !== 0) {
+    console.error(`\n${label} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+function findTests(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (["node_modules", ".next", ".git", "e2e", "data", "generated"].includes(entry.name)) continue;
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) findTests(p, out);
+    else if (/\.test\.tsx?$/.test(entry.name)) out.push(path.relative(root, p));
+  }
+  return out.sort();
+}
+
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+
+if (only !== "e2e") {
+  run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
+  const files = findTests(root);
+  run("unit and integration tests", process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files]);
+  if (fs.existsSync(path.join(root, "ingest/extract/eval/run.ts"))) run("extraction eval", bin("tsx"), ["ingest/extract/eval/run.ts"]);
+}
+if (only !== "unit" && fs.existsSync(path.join(root, "e2e/run.mjs"))) {
+  run("end-to-end tests", process.execPath, ["e2e/run.mjs"]);
+}
