@@ -1,0 +1,95 @@
+// Builds the HTML tree (hast) of a mail body from its blocks: quotes, diffs, code, signatures as structure,
+// every piece of mail text as a text node, so nothing in a body is ever interpreted as markup.
+import type { Element, ElementContent, Properties, Root } from "hast";
+import type { Block, CodeKind } from "./blocks";
+import { linkify } from "./linkify";
+
+// A quote longer than this (in lines, nested quotes included) starts folded: long quoted patches and
+// full-message quotes otherwise bury the reply.
+export const QUOTE_FOLD_LINES = 25;
+
+export type DiffLineKind = "file" | "hunk" | "add" | "del" | "meta" | "ctx";
+
+const FILE_HEADER =
+  /^(diff --git |diff --cc |index [0-9a-f]|new file mode|deleted file mode|old mode|new mode|similarity index|dissimilarity index|rename from|rename to|copy from|copy to|Binary files )/;
+
+/** The kind of each line of a unified diff; "--- a/x" counts as a file header only when "+++ " follows. */
+export function classifyDiffLines(lines: string[]): DiffLineKind[] {
+  return lines.map((line, i) => {
+    if (FILE_HEADER.test(line)) return "file";
+    if (line.startsWith("+++ ") && i > 0 && lines[i - 1].startsWith("--- ")) return "file";
+    if (line.startsWith("--- ") && lines[i + 1]?.startsWith("+++ ")) return "file";
+    if (line.startsWith("@@")) return "hunk";
+    if (line.startsWith("+")) return "add";
+    if (line.startsWith("-")) return "del";
+    if (line.startsWith("\\")) return "meta"; // "\ No newline at end of file"
+    return "ctx";
+  });
+}
+
+const CODE_LABEL: Record<CodeKind, string> = {
+  asm: "assembly",
+  disasm: "disassembly",
+  "llvm-ir": "LLVM IR",
+  "bisect-log": "bisect log",
+  "build-log": "build log",
+  oops: "kernel report",
+  code: "code",
+};
+
+function el(tagName: string, properties: Properties, children: ElementContent[]): Element {
+  return { type: "element", tagName, properties, children };
+}
+
+function textLines(lines: string[]): ElementContent[] {
+  return linkify(lines.join("\n"));
+}
+
+function blockLineCount(block: Block): number {
+  return block.type === "quote" ? block.blocks.reduce((n, b) => n + blockLineCount(b), 0) : block.lines.length;
+}
+
+function diffElement(block: Extract<Block, { type: "diff" }>): Element {
+  const kinds = classifyDiffLines(block.lines);
+  const children: ElementContent[] = [];
+  block.lines.forEach((line, i) => {
+    children.push(el("span", { className: ["dl", `dl-${kinds[i]}`] }, linkify(line)));
+    if (i < block.lines.length - 1) children.push({ type: "text", value: "\n" });
+  });
+  return el("pre", { className: ["diff"], dataFiles: block.files.join(" ") }, children);
+}
+
+function quoteElement(block: Extract<Block, { type: "quote" }>): Element {
+  const lines = blockLineCount(block);
+  const summary: ElementContent[] = [];
+  if (block.attribution) summary.push(el("span", { className: ["attribution"] }, linkify(block.attribution)));
+  summary.push(el("span", { className: ["quote-size"] }, [{ type: "text", value: `${lines} quoted line${lines === 1 ? "" : "s"}` }]));
+  return el("details", { className: ["quote"], dataDepth: String(block.depth), open: lines <= QUOTE_FOLD_LINES }, [
+    el("summary", {}, summary),
+    el("blockquote", {}, block.blocks.map(blockElement)),
+  ]);
+}
+
+function blockElement(block: Block): Element {
+  switch (block.type) {
+    case "paragraph":
+      return el("p", { className: ["para"] }, textLines(block.lines));
+    case "quote":
+      return quoteElement(block);
+    case "diff":
+      return diffElement(block);
+    case "code": {
+      const label = block.arch ? `${CODE_LABEL[block.kind]} · ${block.arch}` : CODE_LABEL[block.kind];
+      return el("pre", { className: ["code", `code-${block.kind}`], dataKind: block.kind, dataLabel: label }, textLines(block.lines));
+    }
+    case "signature":
+      return el("div", { className: ["sig"] }, textLines(block.lines));
+    case "trailers":
+      return el("div", { className: ["trailers"] }, textLines(block.lines));
+  }
+}
+
+/** The hast tree of a body: one element per block inside <div class="mail-body">. */
+export function blocksToHast(blocks: Block[]): Root {
+  return { type: "root", children: [el("div", { className: ["mail-body"] }, blocks.map(blockElement))] };
+}
