@@ -121,8 +121,9 @@ export function foldSubject(subject: string): string {
   return subject.replace(/\s+/g, " ").trim();
 }
 
+// Recipients without an address are group names or comments ("unlisted-recipients:; (no To-header on input)").
 function addresses(list: Address[]): Address[] {
-  return list.filter((a) => a.address || a.name);
+  return list.filter((a) => a.address);
 }
 
 /**
@@ -140,9 +141,12 @@ export function normalize(mail: DecodedMail, raw: RawMessage): ParsedMessage {
 
   const inReplyToValues = headerValues(mail.headers, "in-reply-to");
   const ownAddresses = [...mail.from, ...mail.to, ...mail.cc].map((a) => a.address).filter(Boolean);
-  const references = referenceIds(headerValues(mail.headers, "references"), inReplyToValues, messageId, ownAddresses);
   const skip = new Set(["y", "n", messageId, ...ownAddresses]);
   const inReplyTo = inReplyToValues.flatMap(extractMessageIds).find((id) => !skip.has(id)) ?? null;
+  const references = referenceIds(headerValues(mail.headers, "references"), inReplyToValues, messageId, ownAddresses);
+  // Several References headers (added by different hops) can come in any order; the direct parent
+  // belongs last, where threading looks for it.
+  if (inReplyTo && references.at(-1) !== inReplyTo) references.push(...references.splice(references.indexOf(inReplyTo), 1));
 
   return {
     messageId,
