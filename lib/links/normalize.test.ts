@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { needsCorpus } from "../testing/corpus";
+import { corpusMessages } from "../regressions/test-mail";
+import { normalizeTrackerUrl } from "./normalize";
+
+describe("normalizeTrackerUrl", () => {
+  test("GitHub: comment fragments dropped, issues and pulls kept apart, owner/repo case folded", () => {
+    // Both comment links are quoted in linux-kbuild-2021-01.mbox; they are one issue.
+    const a = normalizeTrackerUrl("https://github.com/ClangBuiltLinux/tc-build/issues/129#issuecomment-758056553");
+    const b = normalizeTrackerUrl("https://github.com/ClangBuiltLinux/tc-build/issues/129#issuecomment-758026878");
+    assert.equal(a, "https://github.com/clangbuiltlinux/tc-build/issues/129");
+    assert.equal(a, b);
+    assert.equal(normalizeTrackerUrl("http://www.github.com/ClangBuiltLinux/linux/issues/619/"), "https://github.com/clangbuiltlinux/linux/issues/619");
+    assert.equal(normalizeTrackerUrl("https://github.com/llvm/llvm-project/pull/619/files"), "https://github.com/llvm/llvm-project/pull/619");
+    assert.notEqual(normalizeTrackerUrl("https://github.com/llvm/llvm-project/pull/619"), normalizeTrackerUrl("https://github.com/llvm/llvm-project/issues/619"));
+    // File paths keep their case: only owner and repository are case-insensitive.
+    assert.equal(
+      normalizeTrackerUrl("https://github.com/llvm/llvm-project/blob/49142991a685bd427d7e877c29c77371dfb7634c/llvm/include/llvm/ProfileData/SampleProf.h#L96-L101"),
+      "https://github.com/llvm/llvm-project/blob/49142991a685bd427d7e877c29c77371dfb7634c/llvm/include/llvm/ProfileData/SampleProf.h",
+    );
+  });
+
+  test("Bugzillas: show_bug.cgi?id=N whatever the spelling", () => {
+    assert.equal(normalizeTrackerUrl("https://bugs.llvm.org/show_bug.cgi?id=42950"), "https://bugs.llvm.org/show_bug.cgi?id=42950");
+    assert.equal(normalizeTrackerUrl("http://bugs.llvm.org/show_bug.cgi?id=42950#c3"), "https://bugs.llvm.org/show_bug.cgi?id=42950");
+    assert.equal(normalizeTrackerUrl("https://bugs.llvm.org/42950"), "https://bugs.llvm.org/show_bug.cgi?id=42950");
+    assert.equal(normalizeTrackerUrl("https://gcc.gnu.org/PR63293"), "https://gcc.gnu.org/bugzilla/show_bug.cgi?id=63293");
+    assert.equal(normalizeTrackerUrl("https://gcc.gnu.org/bugzilla/show_bug.cgi?id=63293&format=multiple"), "https://gcc.gnu.org/bugzilla/show_bug.cgi?id=63293");
+    assert.equal(normalizeTrackerUrl("https://bugzilla.kernel.org/show_bug.cgi?id=217773"), normalizeTrackerUrl("https://bugzilla.kernel.org/217773"));
+  });
+
+  test("generic rules: host case, default ports, trailing slash, tracking parameters, prose", () => {
+    assert.equal(normalizeTrackerUrl("HTTPS://Example.ORG:443/a/b/?utm_source=x&k=v"), "https://example.org/a/b?k=v");
+    assert.equal(normalizeTrackerUrl("http://example.org:8080/"), "https://example.org:8080");
+    assert.equal(normalizeTrackerUrl("https://bugs.llvm.org/show_bug.cgi?id=43128,"), "https://bugs.llvm.org/show_bug.cgi?id=43128");
+    assert.equal(normalizeTrackerUrl("(https://syzkaller.appspot.com/bug?extid=abc)"), "(https://syzkaller.appspot.com/bug?extid=abc");
+    assert.equal(normalizeTrackerUrl("not a url"), "not a url");
+    assert.equal(normalizeTrackerUrl("mailto:a@b"), "mailto:a@b");
+  });
+
+  test("a month of ClangBuiltLinux mail: each issue collapses to one form", needsCorpus(), async () => {
+    const messages = await corpusMessages("cbl-googlegroup/clang-built-linux-2019-08.mbox", (raw) => raw.includes("github.com/ClangBuiltLinux/linux/issues/625"));
+    const forms = new Set<string>();
+    for (const m of messages) for (const u of m.body.match(/https?:\/\/github\.com\/ClangBuiltLinux\/linux\/issues\/625[^\s>)]*/g) ?? []) forms.add(u);
+    // The raw file has it both bare and with #issuecomment-519251372.
+    assert.ok(forms.size >= 2, [...forms].join(" "));
+    assert.deepEqual(new Set([...forms].map(normalizeTrackerUrl)), new Set(["https://github.com/clangbuiltlinux/linux/issues/625"]));
+  });
+});
