@@ -224,7 +224,7 @@ function termNode(t: Extract<Token, { type: "term" }>, now: Date): QueryNode {
       return { kind: "messageId", id };
     }
     case "commit":
-      if (!/^[0-9a-f]{4,40}$/i.test(v)) bad("a commit is 4 to 40 hex digits");
+      if (!/^[0-9a-f]{7,40}$/i.test(v)) bad("a commit is 7 to 40 hex digits");
       return { kind: "commit", sha: v.toLowerCase() };
     case "toolchain": {
       const m = /^([a-z][a-z.]*?)(?:-(\d[\w.+~-]*))?$/i.exec(v);
