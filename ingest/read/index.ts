@@ -157,9 +157,13 @@ export async function checkSources(paths: string[], options: Pick<ReadOptions, "
  * and `progress.failures`, and reading goes on with the next source.
  */
 export async function* readSources(paths: string[], options: ReadOptions = {}): AsyncGenerator<RawMessage> {
+  yield* readSourceList(await checkSources(paths, options), options);
+}
+
+/** readSources for sources already listed by checkSources (a CLI checks first, to exit before reading). */
+export async function* readSourceList(sources: Source[], options: ReadOptions = {}): AsyncGenerator<RawMessage> {
   const warn = options.warn ?? ((m: string) => console.warn(m));
   const progress = options.progress ?? new ReadProgress();
-  const sources = await checkSources(paths, { warn });
   progress.totalBytes = sources.reduce((sum, s) => sum + s.bytes, 0);
   const onRead = (bytes: number) => {
     progress.bytesRead += bytes;
