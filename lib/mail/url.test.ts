@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeMessageId, messageIdFromSegments, messageUrl, parseMessagePath } from "./url";
+import { escapeMessageId, messageIdFromSegments, messageIdInPath, messageUrl, parseMessagePath } from "./url";
 
 // Real ids: a kbuild-test-robot id with "=" and "+", a gmail id, and one with "/" as some mailers make them.
 const GMAIL = "CAK7LNASQZ7SWrAykdH71iq6SyLj=gG-EGhCy8SHkDz_bdq2BMw@mail.gmail.com";
@@ -40,4 +40,13 @@ test("parseMessagePath tells the message, T/ and t/ views apart", () => {
   assert.deepEqual(parseMessagePath(["1234", "5678@x", "T"]), { mid: "1234/5678@x", view: "thread" });
   assert.deepEqual(parseMessagePath(["a@b", "t"]), { mid: "a@b", view: "nested" });
   assert.equal(parseMessagePath(["T"]), null);
+});
+
+test("messageIdInPath reads ids from API and download paths, escaped or not", () => {
+  assert.equal(messageIdInPath("/api/message/1234%2F5678@example.invalid", "/api/message/"), WITH_SLASH);
+  assert.equal(messageIdInPath("/api/thread/1234/5678@example.invalid/", "/api/thread/"), WITH_SLASH);
+  assert.equal(messageIdInPath("/linux-kbuild/1234/5678@example.invalid/raw", "/linux-kbuild/", "/raw"), WITH_SLASH);
+  assert.equal(messageIdInPath("/linux-kbuild/" + GMAIL + "/t.mbox.gz", "/linux-kbuild/", "/t.mbox.gz"), GMAIL);
+  assert.equal(messageIdInPath("/linux-kbuild/x@y/raw", "/other/", "/raw"), null);
+  assert.equal(messageIdInPath("/api/message/", "/api/message/"), null);
 });

@@ -57,3 +57,25 @@ export function parseMessagePath(segments: string[]): ParsedMessagePath | null {
   const mid = messageIdFromSegments(view === "message" ? segments : segments.slice(0, -1));
   return mid === null ? null : { mid, view };
 }
+
+/**
+ * The Message-ID in a request path between a known prefix and suffix, read from the address as the
+ * client sent it (so "%2F" and a raw "/" both work): messageIdInPath("/api/message/a%2Fb@x", "/api/message/")
+ * is "a/b@x". A trailing "/" is ignored. null when the path does not have that shape or decodes to nothing.
+ */
+export function messageIdInPath(pathname: string, prefix: string, suffix = ""): string | null {
+  if (!pathname.startsWith(prefix)) return null;
+  let rest = pathname.slice(prefix.length);
+  if (suffix) {
+    if (!rest.endsWith(suffix)) return null;
+    rest = rest.slice(0, -suffix.length);
+  }
+  return messageIdFromSegments(rest.split("/").filter((s) => s !== ""));
+}
+
+/** The Message-ID in "/<list>/<msgid>/raw"-style paths: everything between the list and `suffix`. */
+export function messageIdBeforeSuffix(pathname: string, suffix: string): string | null {
+  const slash = pathname.indexOf("/", 1);
+  if (!pathname.startsWith("/") || slash === -1) return null;
+  return messageIdInPath(pathname, pathname.slice(0, slash + 1), suffix);
+}

@@ -1,0 +1,114 @@
+// /<list>/<msgid>/ (one message), /<list>/<msgid>/T/ (the thread, flat) and /t/ (nested), as on lore.
+// /r/<msgid>/, /all/<msgid>/ and a message asked for under a list it is not on redirect to its own list.
+import { cache } from "react";
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { MessageArticle } from "../../../components/message-article";
+import { MessageNotFound } from "../../../components/message-not-found";
+import { ThreadTree } from "../../../components/thread-tree";
+import { messageUrl, parseMessagePath, type ParsedMessagePath } from "../../../lib/mail/url";
+import { messageByMessageId } from "../../../lib/queries/messages";
+import { threadOutlineOf } from "../../../lib/queries/threads";
+import { threadPage } from "../../../lib/queries/thread-page";
+
+export const dynamic = "force-dynamic";
+
+// Path prefixes that name no list: lore's short link and its all-lists view.
+const NO_LIST = new Set(["r", "all"]);
+
+type Props = { params: Promise<{ list: string; path: string[] }> };
+
+const getMessage = cache(messageByMessageId);
+
+async function resolve(props: Props): Promise<{ list: string; parsed: ParsedMessagePath }> {
+  const { list: listParam, path } = await props.params;
+  const parsed = parseMessagePath(path);
+  if (!parsed) notFound();
+  let list: string;
+  try {
+    list = decodeURIComponent(listParam);
+  } catch {
+    notFound();
+  }
+  return { list, parsed };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { parsed } = await resolve(props);
+  const m = await getMessage(parsed.mid);
+  if (!m || m.ghost) return { title: "Message not found" };
+  return { title: m.subject || "(no subject)", robots: { index: parsed.view === "message" } };
+}
+
+export default async function MessagePage(props: Props) {
+  const { list, parsed } = await resolve(props);
+  const message = await getMessage(parsed.mid);
+  if (!message) notFound();
+
+  if (message.ghost) {
+    const outline = await threadOutlineOf(message.messageId);
+    const firstReal = outline?.messages.find((m) => !m.ghost);
+    return (
+      <MessageNotFound
+        messageId={message.messageId}
+        referencedIn={firstReal ? { list: firstReal.lists[0] ?? "all", messageId: firstReal.messageId } : undefined}
+      />
+    );
+  }
+
+  const home = message.lists[0];
+  if (home && (NO_LIST.has(list) || !message.lists.includes(list))) redirect(messageUrl(home, message.messageId, parsed.view));
+  if (!home && list !== "all") redirect(messageUrl("all", message.messageId, parsed.view));
+
+  if (parsed.view === "message") {
+    const outline = await threadOutlineOf(message.messageId);
+    return (
+      <div className="message-layout">
+        <div>
+          <MessageArticle message={message} list={list} headingLevel={1} />
+          {outline && outline.messages.length > 1 && (
+            <section>
+              <h2>
+                Thread: {outline.messageCount} message{outline.messageCount === 1 ? "" : "s"} ·{" "}
+                <a href={messageUrl(list, message.messageId, "thread")}>read all</a> ·{" "}
+                <a href={messageUrl(list, message.messageId, "nested")}>nested</a> ·{" "}
+                <a href={messageUrl(list, message.messageId, "mbox")}>mbox.gz</a>
+              </h2>
+              <ThreadTree entries={outline.messages} current={message.messageId} list={list} linkTo="page" />
+            </section>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  const page = await threadPage(message.messageId);
+  if (!page) notFound();
+  const { outline, bodies } = page;
+  const nested = parsed.view === "nested";
+  return (
+    <div className={nested ? "thread-view nested" : "thread-view"} data-testid="thread-view">
+      <h1>{outline.subject || message.subject || "(no subject)"}</h1>
+      <p className="dim">
+        {outline.messageCount} message{outline.messageCount === 1 ? "" : "s"} ·{" "}
+        {nested ? <a href={messageUrl(list, message.messageId, "thread")}>flat</a> : <a href={messageUrl(list, message.messageId, "nested")}>nested</a>}{" "}
+        · <a href={messageUrl(list, message.messageId, "mbox")}>mbox.gz</a>
+      </p>
+      <details className="overview" open>
+        <summary>Thread overview</summary>
+        <ThreadTree entries={outline.messages} current={message.messageId} list={list} linkTo="anchor" />
+      </details>
+      {outline.messages.map((entry) => {
+        const m = bodies.get(entry.messageId);
+        if (!m) {
+          return nested ? (
+            <p key={entry.messageId} className="ghost-message" style={{ marginLeft: `${Math.min(entry.depth, 12) * 1.1}rem` }}>
+              [message not in the archive: &lt;{entry.messageId}&gt;]
+            </p>
+          ) : null;
+        }
+        return <MessageArticle key={m.messageId} message={m} list={m.lists.includes(list) ? list : (m.lists[0] ?? list)} depth={nested ? entry.depth : undefined} />;
+      })}
+    </div>
+  );
+}

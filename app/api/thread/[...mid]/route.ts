@@ -1,0 +1,26 @@
+// GET /api/thread/<msgid> → the thread containing it, in lore order (depth-first, siblings by date), ghosts marked.
+import { messageIdInPath } from "../../../../lib/mail/url";
+import { threadOutlineOf } from "../../../../lib/queries/threads";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request): Promise<Response> {
+  const mid = messageIdInPath(new URL(req.url).pathname, "/api/thread/");
+  const outline = mid === null ? null : await threadOutlineOf(mid);
+  if (!outline) return Response.json({ error: `no message <${mid ?? ""}> in this archive`, messageId: mid }, { status: 404 });
+  return Response.json({
+    threadRoot: outline.rootMessageId,
+    subject: outline.subject,
+    messageCount: outline.messageCount,
+    messages: outline.messages.map((m) => ({
+      messageId: m.messageId,
+      parent: m.parentId,
+      subject: m.subject,
+      from: m.ghost ? null : { name: m.fromName, address: m.fromAddr },
+      date: m.date?.toISOString() ?? null,
+      lists: m.lists,
+      depth: m.depth,
+      ghost: m.ghost,
+    })),
+  });
+}

@@ -1,0 +1,25 @@
+// Next.js settings for the crosslore site.
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native or Node-only modules are loaded with require() at run time instead of being bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client", "mailparser", "meilisearch"],
+  // lore URLs end in "/" (/<list>/<msgid>/T/) while downloads do not (/raw, /t.mbox.gz): both forms are served as
+  // written, never redirected, and every link the site emits is absolute.
+  skipTrailingSlashRedirect: true,
+  poweredByHeader: false,
+  async rewrites() {
+    return {
+      beforeFiles: [
+        // Downloads live under the message's own URL, where the message page's catch-all would take them;
+        // the handlers read the Message-ID from the original address, so escaping survives the rewrite.
+        { source: "/:list/:path+/raw", destination: "/export/raw/:list/:path+" },
+        { source: "/:list/:path+/t.mbox.gz", destination: "/export/mbox/:list/:path+" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
+};
+
+export default nextConfig;
