@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { corpusFile, needsCorpus } from "../lib/testing/corpus";
 import { readSources } from "./read/index";
 import { parseMessage } from "./parse";
-import { foldSubject, listNames, listShortName, parseMailDate, realAuthor } from "./normalize";
+import { foldSubject, listNames, listShortName, parseMailDate, pipermailAuthor, realAuthor } from "./normalize";
 
 // Values below are header values found in the corpus.
 
@@ -82,5 +82,20 @@ describe("normalize on real Google-Groups mail", needsCorpus(), () => {
     const neither = withoutOriginal.replace(/^Reply-To:.*\n/m, "");
     const b = await parseMessage({ raw: Buffer.from(neither, "latin1"), source });
     assert.deepEqual(b.from, { name: "Saravana Kannan", address: "clang-built-linux@googlegroups.com" });
+  });
+});
+
+test("pipermail-obfuscated From values", () => {
+  assert.deepEqual(pipermailAuthor("andy at example.com (Andy Grunwald)"), { name: "Andy Grunwald", address: "andy@example.com" });
+  assert.deepEqual(pipermailAuthor("jgb at gsyc.es (Jesus M. Gonzalez-Barahona)"), { name: "Jesus M. Gonzalez-Barahona", address: "jgb@gsyc.es" });
+  assert.equal(pipermailAuthor("Masahiro Yamada <masahiroy@kernel.org>"), null);
+});
+
+describe("pipermail archives", needsCorpus(), () => {
+  test("the obfuscated sender becomes an address", async () => {
+    const froms = [];
+    for await (const raw of readSources([corpusFile("perceval/pipermail_2015_november.mbox")])) froms.push((await parseMessage(raw)).from);
+    assert.deepEqual(froms[1], { name: "Jesus M. Gonzalez-Barahona", address: "jgb@gsyc.es" });
+    assert.ok(froms.every((f) => f.address.includes("@")));
   });
 });

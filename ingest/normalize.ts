@@ -122,6 +122,15 @@ export function foldSubject(subject: string): string {
 }
 
 // Recipients without an address are group names or comments ("unlisted-recipients:; (no To-header on input)").
+// Mailman's pipermail archives write "From: andy at example.com (Andy Grunwald)" to hide addresses.
+const PIPERMAIL_FROM = /^\s*([^\s@<>()]+) at ([^\s@<>()]+\.[^\s@<>()]+)\s*(?:\((.*)\))?\s*$/;
+
+/** The author from a pipermail-obfuscated From value, or null when it is not one. */
+export function pipermailAuthor(value: string): Address | null {
+  const m = PIPERMAIL_FROM.exec(value);
+  return m ? { name: (m[3] ?? "").trim(), address: `${m[1]}@${m[2]}` } : null;
+}
+
 function addresses(list: Address[]): Address[] {
   return list.filter((a) => a.address);
 }
@@ -148,11 +157,14 @@ export function normalize(mail: DecodedMail, raw: RawMessage): ParsedMessage {
   // belongs last, where threading looks for it.
   if (inReplyTo && references.at(-1) !== inReplyTo) references.push(...references.splice(references.indexOf(inReplyTo), 1));
 
+  let from = realAuthor(mail);
+  if (!from.address) from = pipermailAuthor(headerValues(mail.headers, "from")[0] ?? "") ?? from;
+
   return {
     messageId,
     synthetic,
     subject: foldSubject(mail.subject),
-    from: realAuthor(mail),
+    from,
     to: addresses(mail.to),
     cc: addresses(mail.cc),
     date: parseMailDate(headerValues(mail.headers, "date")[0]),
