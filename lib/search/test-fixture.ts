@@ -4,9 +4,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Statement } from "better-sqlite3";
-import { simpleParser, type AddressObject } from "mailparser";
+import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { openDatabase, type Sqlite } from "../db/sqlite";
 import { ftsIndexRows } from "./fts5-index";
+
+const PARSE_SLICE = 500;
 
 export interface FixtureSource {
   file: string; // an mboxrd file with "From mboxrd@z" separators
@@ -104,7 +106,14 @@ export async function buildFixture(sources: FixtureSource[]): Promise<Fixture> {
   const ids: number[] = [];
   for (const src of sources) {
     const listId = (q.list.get(src.list) as { id: number }).id;
-    const parsed = await Promise.all(splitMboxrd(fs.readFileSync(src.file)).map((raw) => simpleParser(raw)));
+    const raws = splitMboxrd(fs.readFileSync(src.file));
+    // In slices, so a whole archive (31,699 messages) never sits parsed in memory at once.
+    for (let i = 0; i < raws.length; i += PARSE_SLICE) {
+      const parsed = await Promise.all(raws.slice(i, i + PARSE_SLICE).map((raw) => simpleParser(raw)));
+      storeParsed(parsed, listId);
+    }
+  }
+  function storeParsed(parsed: ParsedMail[], listId: number) {
     db.transaction(() => {
       for (const p of parsed) {
         const messageId = cleanId(p.messageId ?? "");
