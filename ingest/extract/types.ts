@@ -41,12 +41,14 @@ export interface DiagnosticRef {
   signature: string; // normalized, stable across threads
   title: string;
   text: string; // the original line(s)
+  frames?: string[]; // kernel reports: call-trace symbols, offsets stripped, innermost first
 }
 
 export interface LinkRef {
   url: string;
   normUrl: string;
-  kind: string;
+  kind: string; // "bug" (tracker entry) | "list" (archived message)
+  messageId?: string; // for list-archive links that name one
 }
 
 export interface Entities {

@@ -31,7 +31,7 @@ describe("segmentBody on real mail", needsCorpus(), () => {
     const disasm = find(blocks, "code", (b) => b.kind === "disasm");
     assert.ok(disasm, "llvm-objdump output is a disasm block");
     assert.equal(disasm.lines[0], "0000000000000339 memcpy:");
-    assert.equal(disasm.arch, "x86_64");
+    assert.equal(disasm.arch, "x86");
     assert.ok(disasm.lines.some((l) => l.includes("0000000000000345 memset:")), "both functions in one listing");
     const trailers = find(blocks, "trailers");
     assert.ok(trailers);
@@ -140,8 +140,8 @@ function lastLine(blocks: Block[]): number {
 
 describe("detectArch", () => {
   test("names the architecture of listings in both x86 syntaxes and of other ISAs", () => {
-    assert.equal(detectArch("  movq %rsp, %rbp\n  callq foo"), "x86_64");
-    assert.equal(detectArch("  mov rax, qword ptr [rbp - 8]\n  call foo"), "x86_64");
+    assert.equal(detectArch("  movq %rsp, %rbp\n  callq foo"), "x86");
+    assert.equal(detectArch("  mov rax, qword ptr [rbp - 8]\n  call foo"), "x86");
     assert.equal(detectArch("  stp x29, x30, [sp, #-16]!\n  mov x29, sp\n  bl foo"), "arm64");
     assert.equal(detectArch("  auipc ra, 0\n  jalr ra, 0(ra)"), "riscv");
     assert.equal(detectArch("  stmg %r14,%r15,112(%r15)\n  brasl %r14,foo"), "s390");

@@ -435,8 +435,7 @@ function isAsmOperands(ops: string): boolean {
 // ---- architecture ----
 
 const ARCH_RULES: [string, RegExp][] = [
-  ["x86_64", /file format elf64-x86-64|target triple = "x86_64|RIP: 00\d\d:|%[re](?:ax|bx|cx|dx|si|di|sp|bp|ip)\b|\b(?:movq|movl|leaq|pushq|popq|callq|retq|jmpq|addq|subq|cmpq|testq|xorl|xorq|cltq)\b|\b(?:qword|dword|byte|word) ptr\b|\b(?:rax|rbx|rcx|rdx|rsi|rdi|rsp|rbp|rip)\b|\bx86_64\b|\bR_X86_64_/],
-  ["i386", /file format elf32-i386|\bR_386_|%e(?:ax|bx|cx|dx|si|di|sp|bp)\b(?![\s\S]*%r[a-z0-9])/],
+  ["x86", /file format elf64-x86-64|file format elf32-i386|\bR_386_|%e(?:ax|bx|cx|dx|si|di|sp|bp)\b|target triple = "x86_64|RIP: 00\d\d:|%[re](?:ax|bx|cx|dx|si|di|sp|bp|ip)\b|\b(?:movq|movl|leaq|pushq|popq|callq|retq|jmpq|addq|subq|cmpq|testq|xorl|xorq|cltq)\b|\b(?:qword|dword|byte|word) ptr\b|\b(?:rax|rbx|rcx|rdx|rsi|rdi|rsp|rbp|rip)\b|\bx86_64\b|\bR_X86_64_/],
   ["arm64", /elf64-littleaarch64|target triple = "aarch64|\baarch64\b|\barm64\b|\b[xw](?:[12]?\d|30)\b,\s|\bstp\s+x29, x30|\b(?:adrp|paciasp|autiasp|ldp|stp|cbz|cbnz|tbz|tbnz|b\.(?:eq|ne|lt|gt|le|ge|hi|lo|hs|ls|cs|cc))\b|\bpc : |\bR_AARCH64_/],
   ["arm", /elf32-littlearm|elf32-bigarm|target triple = "(?:arm|thumb)|\bR_ARM_|\b(?:bx\s+lr|blx|push\s+\{r|pop\s+\{r|ldmia|stmdb|stmfd|ldmfd)\b|\br(?:1[0-2]|\d), \[/],
   ["riscv", /elf(?:32|64)-littleriscv|target triple = "riscv|\bR_RISCV_|\b(?:auipc|jalr|addiw|slli|srli|c\.\w+|csrr|csrw|ecall|lui\s+a\d)\b|\b[as]\d, -?\d{1,4}\([as]p\)|\bepc : /],
@@ -449,7 +448,7 @@ const ARCH_RULES: [string, RegExp][] = [
   ["m68k", /elf32-m68k|target triple = "m68k|\bR_68K_/],
 ];
 
-/** The architecture of an assembly/disassembly/IR/oops listing, when the text says; x86_64 AT&T and Intel both count. */
+/** The architecture of an assembly/disassembly/IR/oops listing, when the text says; x86 AT&T and Intel both count. */
 export function detectArch(text: string): string | null {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   let best: string | null = null;

@@ -1,0 +1,211 @@
+// Commit references in a message's own text, with the role the text gives them and the repository they belong to.
+import type { CommitRef, CommitRole } from "./types";
+import type { ExtractContext } from "./context";
+
+// A hex run that stands alone: not part of a word, a path, a version ("g670b81a890") or a Message-ID.
+const H = String.raw`(?<![\w./@%+=&;#-])([0-9a-fA-F]{7,40})(?![\w@%])`;
+// ("subject"), possibly wrapped over lines by the mail client
+const SUBJ = String.raw`(?:[ \t]*\n?[ \t]*\(\s{0,4}["“](.{1,300}?)["”]\s{0,4}\))?`;
+
+interface Rule {
+  re: RegExp;
+  role: CommitRole;
+  /** Repository named by the pattern itself; otherwise the context decides. */
+  repo?: string;
+  /** Only hashes that mix digits and letters (bare mentions, where words like "deadbeef" must not count). */
+  mixed?: boolean;
+  /** bisect: group 1 is good/bad, group 2 the hash; table: good parent, then the commit under test; pair: two mentions. */
+  form?: "bisect" | "table" | "pair";
+}
+
+const RULES: Rule[] = [
+  { re: new RegExp(String.raw`^[ \t]{0,8}Fixes:[ \t]{0,8}(?:commit[ \t]+)?${H}${SUBJ}`, "gm"), role: "fixes" },
+  { re: new RegExp(String.raw`\breverts?\s{1,4}(?:the\s{1,4})?(?:commit|merge)\s{1,4}${H}${SUBJ}`, "gi"), role: "reverts" },
+  { re: new RegExp(String.raw`\bcommit\s{1,4}${H}\s{1,4}upstream\b`, "gi"), role: "upstream" },
+  { re: new RegExp(String.raw`\bupstream\s{1,4}commit:?\s{1,4}${H}`, "gi"), role: "upstream" },
+  { re: new RegExp(String.raw`${H}\s{1,4}is the first bad commit`, "gi"), role: "bisected-to" },
+  { re: new RegExp(String.raw`first bad commit:?\s{0,4}\[?${H}\]?${SUBJ}`, "gi"), role: "bisected-to" },
+  { re: new RegExp(String.raw`\bbisect(?:ed|ing|s)?\b[^\n.]{0,60}?\s(?:to|at)\s{1,4}(?:the\s{1,4})?(?:commit\s{1,4}|merge\s{1,4})?${H}${SUBJ}`, "gi"), role: "bisected-to" },
+  { re: new RegExp(String.raw`\b(?:culprit|offending commit)(?: is| was|:)\s{1,4}(?:commit\s{1,4})?${H}${SUBJ}`, "gi"), role: "bisected-to" },
+  {
+    re: new RegExp(
+      String.raw`\b(?:introduced|caused|broken|regressed|triggered|exposed|uncovered)\s{1,4}(?:by|in|with|since|after)\s{1,4}(?:the\s{1,4})?(?:(?:merge\s{1,4})?commit\s{1,4})?${H}${SUBJ}`,
+      "gi",
+    ),
+    role: "introduced-by",
+  },
+  { re: new RegExp(String.raw`\bregression\s{1,4}(?:from|since|introduced by)\s{1,4}(?:commit\s{1,4})?${H}${SUBJ}`, "gi"), role: "introduced-by" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}base-commit:\s{0,4}${H}`, "gm"), role: "base" },
+  // git bisect logs
+  { re: new RegExp(String.raw`^[ \t]{0,8}git bisect (good|bad|old|new)\s{1,4}${H}`, "gm"), role: "bisect-good", form: "bisect" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}# (good|bad|old|new): \[${H}\]\s{0,4}(.{0,300})$`, "gm"), role: "bisect-good", form: "bisect" },
+  // robot report headers: the commit under test is the one the report blames
+  { re: new RegExp(String.raw`^[ \t]{0,8}commit:\s{1,8}${H}${SUBJ}`, "gm"), role: "bisected-to" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}(?:head|HEAD commit):\s{1,8}${H}`, "gm"), role: "mention" },
+  // LKP comparison tables: "|   | d077242d68 | ce4a262098 |" (good parent, then the commit under test)
+  { re: /^\|\s{1,80}\|\s{1,4}([0-9a-f]{7,40})\s{1,4}\|\s{1,4}([0-9a-f]{7,40})\s{1,4}\|\s*$/gm, role: "bisect-good", form: "table" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}Merge:\s{1,4}${H}\s{1,4}${H}`, "gm"), role: "mention", form: "pair" },
+  // robot "vim +N file" listings open each line with the blamed commit
+  { re: new RegExp(String.raw`^${H}\s{1,40}[^\n]{0,200}?\s\d{4}-\d\d-\d\d\s{1,4}@?\d{1,6}\b`, "gm"), role: "mention" },
+  { re: new RegExp(String.raw`\[test failed on [^\n\]]{1,100}?\s${H}\]`, "g"), role: "mention" },
+  { re: new RegExp(String.raw`\bcommits?\s{1,4}${H}${SUBJ}`, "gi"), role: "mention" },
+  { re: new RegExp(String.raw`${H}\s{0,4}\n?[ \t]{0,8}\(\s{0,4}["“](.{1,300}?)["”]\s{0,4}\)`, "g"), role: "mention", mixed: true },
+  { re: /(?<![\w./@%+=&;#-])([0-9a-f]{40})(?![\w@%])/g, role: "mention" },
+];
+
+// git.kernel.org, GitHub, GCC and sourceware commit pages
+const COMMIT_URL =
+  /https?:\/\/[^\s<>"')\]]{1,300}?(?:\/commit\/?\?(?:[^\s<>"')\]#]{0,200}?&)?id=|\/c\/|\/commit\/|;a=commit;h=|\/commits?\/|\/rev\/)([0-9a-fA-F]{7,41})(?![0-9a-zA-Z])/g;
+
+const CONTEXT_REPO: [RegExp, string][] = [
+  [/\b(?:llvm(?:-project)?|clang|lld)(?:'s)?\s{1,4}(?:commit|change|revision|tree|main|trunk)\b|reviews\.llvm\.org\/D\d+\s*$|\bin\s{1,4}(?:llvm|clang)(?:\s{1,4}(?:main|trunk))?\s{1,4}(?:by|with|as of)?\s{0,4}(?:commit)?\s*$/i, "llvm"],
+  [/\bbinutils(?:-gdb)?(?:'s)?\s{1,4}commit\b|\bsourceware\.org/i, "binutils"],
+  [/\bgcc(?:'s)?\s{1,4}(?:commit|revision|change)\b/i, "gcc"],
+  [/\brust(?:c)?(?:'s)?\s{1,4}commit\b/i, "rust"],
+];
+
+/** The repository a commit URL belongs to. */
+export function urlRepo(url: string): string {
+  const u = url.toLowerCase();
+  if (/github\.com\/llvm\/|llvm\.org|llvm-project/.test(u)) return "llvm";
+  if (/gcc\.gnu\.org|gcc-mirror\/gcc|\/gcc\.git/.test(u)) return "gcc";
+  if (/sourceware\.org|binutils/.test(u)) return "binutils";
+  if (/github\.com\/rust-lang\//.test(u)) return "rust";
+  return "linux";
+}
+
+function contextRepo(before: string): string {
+  for (const [re, repo] of CONTEXT_REPO) if (re.test(before)) return repo;
+  return "linux";
+}
+
+function mixed(sha: string): boolean {
+  return /[0-9]/.test(sha) && /[a-f]/i.test(sha);
+}
+
+function cleanSubject(s: string | undefined): string | null {
+  if (!s) return null;
+  return s.replace(/\s+/g, " ").trim() || null;
+}
+
+/** Commit references in the message's own text. */
+export function extractCommits(ctx: ExtractContext): CommitRef[] {
+  const found: CommitRef[] = [];
+  const add = (sha: string, repo: string, role: CommitRole, subject: string | null) => {
+    found.push({ sha: sha.toLowerCase(), repo, role, subject });
+  };
+  for (const { block, text } of ctx.own) {
+    // hex in diffs ("index abc..def") and in listings (addresses, hashes) is not a reference
+    if (block.type === "diff") continue;
+    if (block.type === "code" && block.kind !== "bisect-log" && block.kind !== "build-log" && block.kind !== "code") continue;
+    scanText(text, add);
+  }
+  return collapse(found);
+}
+
+function scanText(text: string, add: (sha: string, repo: string, role: CommitRole, subject: string | null) => void): void {
+  const covered = new Set<number>(); // offsets of hashes already taken by a more specific rule
+  const take = (index: number) => {
+    if (covered.has(index)) return false;
+    covered.add(index);
+    return true;
+  };
+  // URLs first, so that hashes inside them never count as bare mentions
+  for (const m of text.matchAll(COMMIT_URL)) {
+    const shaAt = m.index + m[0].length - m[1].length;
+    for (let k = m.index; k < shaAt; k++) covered.add(k);
+    if (!take(shaAt)) continue;
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    const role = roleFromLead(text.slice(Math.max(lineStart, m.index - 120), m.index)) ?? footnoteRole(text, lineStart);
+    add(m[1].slice(0, 40), urlRepo(m[0]), role ?? "mention", null);
+  }
+  const hasPrefixes = /\b(?:https?|git|ssh):\/\/\S+/g;
+  for (const m of text.matchAll(hasPrefixes)) for (let k = m.index; k < m.index + m[0].length; k++) covered.add(k);
+  for (const rule of RULES) {
+    if (!quickCheck(rule, text)) continue;
+    rule.re.lastIndex = 0;
+    for (const m of text.matchAll(rule.re)) {
+      if (rule.form === "bisect") {
+        const role: CommitRole = m[1] === "good" || m[1] === "old" ? "bisect-good" : "bisect-bad";
+        const shaAt = m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);
+        if (take(shaAt)) add(m[2], "linux", role, cleanSubject(m[3]));
+        continue;
+      }
+      if (rule.form === "table") {
+        // comparison table: the good parent and the commit under test
+        if (take(m.index + m[0].indexOf(m[1]))) add(m[1], "linux", "bisect-good", null);
+        if (take(m.index + m[0].lastIndexOf(m[2]))) add(m[2], "linux", "bisected-to", null);
+        continue;
+      }
+      const shas = rule.form === "pair" ? [m[1], m[2]] : [m[1]];
+      let from = 0;
+      for (const sha of shas) {
+        const shaAt = m.index + m[0].indexOf(sha, from);
+        from = shaAt - m.index + sha.length;
+        if (rule.mixed && !mixed(sha)) continue;
+        if (!take(shaAt)) continue;
+        const repo = rule.role === "mention" ? contextRepo(text.slice(Math.max(0, shaAt - 160), shaAt)) : "linux";
+        add(sha, repo, rule.role, shas.length === 1 ? cleanSubject(m[2]) : null);
+      }
+    }
+  }
+}
+
+// Cheap substring tests that skip a rule's regex on text that cannot match it.
+function quickCheck(rule: Rule, text: string): boolean {
+  const src = rule.re.source;
+  if (src.includes("Fixes:")) return text.includes("Fixes:");
+  if (src.includes("reverts?")) return /revert/i.test(text);
+  if (src.includes("bisect")) return /bisect/i.test(text);
+  if (src.includes("base-commit")) return text.includes("base-commit");
+  if (src.includes("Merge:")) return text.includes("Merge:");
+  if (src.includes("first bad")) return /first bad/i.test(text);
+  if (src.includes("test failed on")) return text.includes("[test failed on");
+  return true;
+}
+
+// "Fixes: https://…/commit/?id=…", "reverts https://…"
+function roleFromLead(lead: string): CommitRole | null {
+  if (/^\s*Fixes:\s*$/.test(lead)) return "fixes";
+  if (/\breverts?\s+(?:commit\s+)?$/i.test(lead)) return "reverts";
+  if (/\b(?:introduced|caused)\s+by\s+(?:commit\s+)?$/i.test(lead)) return "introduced-by";
+  if (/\bbisected\b.{0,40}\bto\s+$/i.test(lead)) return "bisected-to";
+  return null;
+}
+
+// "[1]: https://…" footnotes take the role of the sentence that cites them: "This reverts the old commit [1]".
+function footnoteRole(text: string, lineStart: number): CommitRole | null {
+  const note = /^\s{0,4}\[(\d{1,3})\]:?\s/.exec(text.slice(lineStart, lineStart + 12));
+  if (!note) return null;
+  const cite = `[${note[1]}]`;
+  let at = text.indexOf(cite);
+  while (at !== -1 && at < lineStart) {
+    const sentenceStart = Math.max(0, at - 200);
+    const lead = text.slice(sentenceStart, at);
+    if (/\breverts?\s+(?:the\s+)?(?:old\s+)?commit\s*$/i.test(lead)) return "reverts";
+    if (/\b(?:introduced|caused)\s+by\s+(?:commit\s*)?$/i.test(lead)) return "introduced-by";
+    if (/\bFixes:\s*$/.test(lead)) return "fixes";
+    at = text.indexOf(cite, at + 1);
+  }
+  return null;
+}
+
+/** Duplicates (one hash a prefix of the other, same repo and role) become one; the longer hash and any subject win. */
+function collapse(refs: CommitRef[]): CommitRef[] {
+  const out: CommitRef[] = [];
+  for (const r of refs) {
+    const dup = out.find((o) => o.role === r.role && o.repo === r.repo && (o.sha.startsWith(r.sha) || r.sha.startsWith(o.sha)));
+    if (!dup) {
+      out.push({ ...r });
+      continue;
+    }
+    if (r.sha.length > dup.sha.length) dup.sha = r.sha;
+    dup.subject ??= r.subject;
+  }
+  const same = (a: CommitRef, b: CommitRef) => a.repo === b.repo && (a.sha.startsWith(b.sha) || b.sha.startsWith(a.sha));
+  return out.filter((r) => {
+    if (r.role === "mention") return !out.some((o) => o !== r && o.role !== "mention" && same(o, r));
+    if (r.role === "bisect-bad") return !out.some((o) => o.role === "bisected-to" && same(o, r));
+    return true;
+  });
+}

@@ -1,0 +1,210 @@
+// Tool diagnostics and kernel reports in a message's own text, each with a signature that is the same
+// wherever the problem is reported: paths, line numbers, offsets and addresses are left out of it.
+import type { DiagnosticRef } from "./types";
+import type { ExtractContext } from "./context";
+import { OOPS_TITLE } from "../../lib/mail/segment";
+
+// Robot output marks new lines with ">>"; timestamps prefix kernel logs.
+const LINE_PREFIX = /^(?:>>? ?)?(?:\[\s{0,12}\d{1,8}\.\d{1,9}\]\s?(?:\[\s{0,6}[CT]\d{1,6}\]\s?)?)?\s{0,12}/;
+
+const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool: (.{1,500})$/;
+const MODPOST = /^(WARNING|ERROR|FATAL): modpost: (.{1,500})$/;
+const COMPILER =
+  /^([\w./+-]{1,300}|\{standard input\}|<stdin>|<source>|<built-in>):(\d{1,7})(?::(\d{1,5}))?: (warning|error|fatal error|internal compiler error|Error|Warning|Fatal error): (.{1,800}?)(?: \[(-W[\w=+-]{1,80}(?:,-W[\w=+-]{1,80})?|-Werror[\w=,+-]{0,80})\])?$/;
+const LINKER =
+  /^((?:[\w.+-]{0,60}-)?(?:ld(?:\.lld|\.bfd|\.gold)?|ld64\.lld|lld-link|lld)(?:-\d{1,3})?|[\w./+-]{1,300}\.o|[\w./+-]{1,300}\.(?:a|so|ko))(?:\[\d{1,6}\])?: (error|warning|fatal error): (.{1,800})$/;
+const GNU_LD_UNDEF = /^(?:[\w./+-]{1,300}:)?\s?(?:[\w./+-]{1,300}:\(?[\w.$+-]{0,200}\)?:\s)?undefined reference to [`'"]([\w.$@]{1,300})['"`]/;
+const RUSTC = /^(error|warning)(\[E\d{4}\])?: (.{1,500})$/;
+const CRASH_CAUSE =
+  /^(?:(?:clang|clang\+\+|clang-\d{1,3}|gcc|cc1|rustc|rustdoc)(?:-\d{1,3})?: error: (unable to execute command: .{1,200}|clang frontend command failed.{0,200})|LLVM ERROR: (.{1,300})|fatal error: error in backend: (.{1,300})|.{0,200}Assertion [`'](.{1,300})[`'] failed\.?|(.{0,200}UNREACHABLE executed.{0,200})|thread '[\w-]{1,40}' panicked at (.{1,300})|error: internal compiler error: (.{1,300}))$/;
+
+// Summaries that repeat an earlier diagnostic rather than add one.
+const SUMMARY = /^(?:ld returned \d+ exit status|aborting due to|could not compile|\d+ (?:warnings?|errors?) generated|Section mismatches detected)/i;
+
+function strip(line: string): string {
+  return line.replace(LINE_PREFIX, "").replace(/\s+$/, "");
+}
+
+/** Offsets, addresses and line numbers out; the words of the message stay. */
+function normMessage(msg: string): string {
+  return msg
+    .replace(/\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?/gi, "")
+    .replace(/\b0x[0-9a-f]{1,16}\b/gi, "")
+    .replace(/\b[0-9a-f]{16}\b/gi, "")
+    .replace(/((?:[\w.+-]{1,200}\/)*[\w.+-]{1,200}\.\w{1,4}):\d{1,7}(?::\d{1,5})?/g, "$1")
+    .replace(/\(\.[\w.]{1,100}\)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function symbolOf(s: string): string | null {
+  const m = /^([A-Za-z_.$][\w.$]{0,200}?)(?:\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?|\(\))?$/.exec(s.trim());
+  if (!m) return null;
+  if (m[1].startsWith(".")) return null; // section offsets (.text+0x23f4) name no function
+  return m[1].replace(/\.(?:cold|constprop|isra|part|llvm)(?:\.\d{1,6})*$/g, "");
+}
+
+export function extractDiagnostics(ctx: ExtractContext): DiagnosticRef[] {
+  const out = new Map<string, DiagnosticRef>();
+  const add = (d: DiagnosticRef) => {
+    if (!out.has(d.signature)) out.set(d.signature, d);
+  };
+  for (const { block } of ctx.own) {
+    if (block.type === "diff" || block.type === "quote" || block.type === "signature") continue;
+    if (block.type === "code" && (block.kind === "disasm" || block.kind === "asm" || block.kind === "llvm-ir")) continue;
+    if (block.type === "code" && block.kind === "oops") {
+      const report = kernelReport(block.lines);
+      if (report) add(report);
+    }
+    toolLines(block.lines, block.type === "code" ? block.kind : null, add);
+  }
+  const subjectReport = syzbotSubject(ctx.subject);
+  if (subjectReport && ![...out.values()].some((d) => d.tool === "kernel")) add(subjectReport);
+  return [...out.values()];
+}
+
+function toolLines(lines: string[], kind: string | null, add: (d: DiagnosticRef) => void): void {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (raw.length > 1200 || !raw.includes(":")) continue;
+    const line = strip(raw);
+    let m: RegExpExecArray | null;
+    if ((m = OBJTOOL.exec(line))) {
+      let msg = m[3];
+      // a mail client wrapped the warning: the rest sits on the next line
+      const next = lines[i + 1] !== undefined ? strip(lines[i + 1]) : "";
+      if (raw.length >= 60 && next && /^[a-z_(]/.test(next) && !OBJTOOL.test(next) && !next.includes(": warning:")) msg = `${msg} ${next}`;
+      const parts = /^([^\s:]{1,300}): (.{1,500})$/.exec(msg);
+      const symbol = parts ? symbolOf(parts[1]) : null;
+      const message = normMessage(parts ? parts[2] : msg);
+      add({ tool: "objtool", kind: m[2], symbol, signature: `objtool:${symbol ?? ""}:${message}`, title: `objtool: ${symbol ? `${symbol}: ` : ""}${message}`, text: raw.trim() });
+      continue;
+    }
+    if ((m = MODPOST.exec(line))) {
+      if (SUMMARY.test(m[2]) && !/Section mismatches detected/.test(m[2])) continue;
+      let msg = m[2];
+      const next = lines[i + 1] !== undefined ? strip(lines[i + 1]) : "";
+      if (/(?:from|to|reference)\s*$|\bthe (?:function|variable)\s*$/.test(msg) && next && !MODPOST.test(next)) msg = `${msg} ${next}`;
+      const mismatch = /[Ss]ection mismatch in reference(?: from the \w+ |: )([\w.$]{1,200})(?:\(\))?(?:\+0x[0-9a-f]+)?(?: \(section: [\w.$]+\))?(?: to the \w+ | -> )(?:[\w.$]{1,100}:)?([\w.$]{1,200})/.exec(msg);
+      const message = mismatch ? `section mismatch ${mismatch[1]} -> ${mismatch[2]}` : normMessage(msg.replace(/^[\w./-]{1,300}\.o(?:\([^)]{0,200}\))?:\s?/, ""));
+      add({ tool: "modpost", kind: mismatch ? "section-mismatch" : m[1].toLowerCase(), symbol: null, signature: `modpost:${message}`, title: `modpost: ${mismatch ? `Section mismatch in reference from ${mismatch[1]} to ${mismatch[2]}` : message}`, text: raw.trim() });
+      continue;
+    }
+    if ((m = LINKER.exec(line)) && !/: (?:warning|error): objtool:/.test(line)) {
+      const message = m[3];
+      if (SUMMARY.test(message)) continue;
+      const undef = /^undefined (?:symbol|reference to):? [`'"]?([\w.$@]{1,300})/.exec(message);
+      const symbol = undef ? undef[1] : null;
+      const norm = normMessage(message.replace(/[`'"]/g, "'"));
+      add({ tool: "linker", kind: m[2], symbol, signature: `linker:${norm}`, title: `${m[1]}: ${m[2]}: ${norm}`, text: raw.trim() });
+      continue;
+    }
+    if ((m = GNU_LD_UNDEF.exec(line))) {
+      add({ tool: "linker", kind: "error", symbol: m[1], signature: `linker:undefined symbol: ${m[1]}`, title: `undefined reference to ${m[1]}`, text: raw.trim() });
+      continue;
+    }
+    if ((m = COMPILER.exec(line))) {
+      const severity = m[4].toLowerCase();
+      const message = normMessage(m[5]);
+      if (SUMMARY.test(message)) continue;
+      const flag = m[6] ?? null;
+      const kindName = severity === "internal compiler error" ? "crash" : severity.replace("fatal ", "");
+      add({
+        tool: m[1] === "{standard input}" || /\.s$/i.test(m[1]) ? "assembler" : "compiler",
+        kind: kindName,
+        symbol: quotedName(m[5]),
+        signature: `compiler:${kindName}:${message}${flag ? ` [${flag}]` : ""}`,
+        title: `${severity}: ${message}${flag ? ` [${flag}]` : ""}`,
+        text: raw.trim(),
+      });
+      continue;
+    }
+    if (kind === "build-log" && (m = RUSTC.exec(line))) {
+      if (SUMMARY.test(m[3])) continue;
+      const message = normMessage(m[3]);
+      add({ tool: "rustc", kind: m[1], symbol: null, signature: `rustc:${m[1]}${m[2] ?? ""}:${message}`, title: `${m[1]}${m[2] ?? ""}: ${message}`, text: raw.trim() });
+      continue;
+    }
+    if ((m = CRASH_CAUSE.exec(line))) {
+      const cause = normMessage(m.slice(1).find((g) => g !== undefined) ?? line);
+      add({ tool: "compiler", kind: "crash", symbol: null, signature: `compiler:crash:${cause}`, title: `compiler crash: ${cause}`, text: raw.trim() });
+    }
+  }
+}
+
+function quotedName(msg: string): string | null {
+  const m = /['‘`]([A-Za-z_][\w$]{0,200})['’]/.exec(msg);
+  return m ? m[1] : null;
+}
+
+// ---- kernel reports ----
+
+const FRAME = /^\s{0,8}(?:\[<[0-9a-f]{8,16}>\]\s{1,4})?(?:\? )?([A-Za-z_.$][\w.$]{0,200})\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
+const RIP = /^(?:RIP: [0-9a-f]{4}:|pc : |epc : |NIP \[[0-9a-f]{8,16}\] |PC is at |IP: \[<[0-9a-f]{8,16}>\] )\s?([A-Za-z_.$][\w.$]{0,200})\+0x/;
+
+/** The first report of an oops listing: its title (KASAN/KMSAN/UBSAN/KCSAN, BUG, WARNING, CFI, Oops, panic), RIP and trace. */
+function kernelReport(lines: string[]): DiagnosticRef | null {
+  let title: string | null = null;
+  let titleLine = "";
+  let rip: string | null = null;
+  const frames: string[] = [];
+  for (const raw of lines) {
+    const line = strip(raw);
+    if (!title && OOPS_TITLE.test(line) && !/^(?:PLEASE submit|Stack dump:|={10,})/.test(line)) {
+      title = line;
+      titleLine = raw.trim();
+      continue;
+    }
+    if (!title) continue;
+    const r = RIP.exec(line);
+    if (r && !rip) rip = r[1];
+    const f = FRAME.exec(line);
+    if (f && frames.length < 16 && !/^(?:dump_stack|dump_stack_lvl|show_stack|dump_backtrace|print_address_description|print_report|kasan_report|__kasan_report|kmsan_report|__msan_warning|ubsan_epilogue|__ubsan_handle_\w+|report_bug|handle_bug|exc_invalid_op|asm_exc_invalid_op|__warn|warn_slowpath_fmt|panic|die|show_regs)(?:\.\w+)?$/.test(f[1])) {
+      frames.push(f[1].replace(/\.(?:cold|constprop|isra|part)(?:\.\d{1,6})*$/, ""));
+    }
+  }
+  if (!title) return null;
+  const t = reportTitle(title);
+  const symbol = t.symbol ?? rip ?? frames[0] ?? null;
+  return { tool: "kernel", kind: t.kind, symbol, signature: `kernel:${t.key}${symbol && !t.key.includes(symbol) ? `:${symbol}` : ""}`, title: t.title, text: titleLine, frames };
+}
+
+function reportTitle(line: string): { kind: string; key: string; title: string; symbol: string | null } {
+  let m: RegExpExecArray | null;
+  // BUG: KASAN: slab-out-of-bounds in foo+0x12/0x40 lib/x.c:109
+  if ((m = /^BUG: (KASAN|KMSAN|KCSAN|KFENCE): ([\w-]{1,60})(?: (?:Read|Write) )?(?: in ([\w.$]{1,200}))?/.exec(line))) {
+    const symbol = m[3] ? symbolOf(m[3]) : null;
+    return { kind: m[1].toLowerCase(), key: `${m[1]}:${m[2]}${symbol ? `:${symbol}` : ""}`, title: `BUG: ${m[1]}: ${m[2]}${symbol ? ` in ${symbol}` : ""}`, symbol };
+  }
+  // UBSAN: array-index-out-of-bounds in lib/x.c:12:5 / UBSAN: Undefined behaviour in net/wireless/wext-core.c:525:14
+  if ((m = /^UBSAN: (.{1,80}?) in (\S{1,300})/.exec(line))) {
+    const where = m[2].replace(/:\d+(?::\d+)?$/, "");
+    return { kind: "ubsan", key: `UBSAN:${m[1]}:${where}`, title: `UBSAN: ${m[1]} in ${where}`, symbol: null };
+  }
+  if ((m = /^CFI failure at ([\w.$]{1,200})/.exec(line))) {
+    const symbol = symbolOf(m[1]);
+    return { kind: "kcfi", key: `CFI failure:${symbol}`, title: `CFI failure at ${symbol}`, symbol };
+  }
+  if ((m = /^WARNING: CPU: \d{1,5} PID: \d{1,9} at (\S{1,300}) ([\w.$]{1,200})/.exec(line))) {
+    const symbol = symbolOf(m[2]);
+    const where = m[1].replace(/:\d+$/, "");
+    return { kind: "warning", key: `WARNING:${where}:${symbol}`, title: `WARNING at ${where} ${symbol ?? ""}`.trim(), symbol };
+  }
+  if ((m = /^kernel BUG at ([^!\s]{1,300})!?/.exec(line))) {
+    const where = m[1].replace(/:\d+$/, "");
+    return { kind: "bug", key: `kernel BUG at ${where}`, title: `kernel BUG at ${where}`, symbol: null };
+  }
+  const norm = normMessage(line.replace(/\b(?:CPU|PID|pid|cpu)[:=]? ?\d+/g, "").replace(/\baddress [0-9a-fx]+/g, "address"));
+  const kind = /^WARNING/.test(line) ? "warning" : /^Kernel panic/.test(line) ? "panic" : /^Oops|Unable to handle|general protection|unable to handle/.test(line) ? "oops" : "bug";
+  return { kind, key: norm, title: norm, symbol: null };
+}
+
+// "[syzbot] KASAN: use-after-free Read in corrupted (4)": the report named by a syzbot subject.
+function syzbotSubject(subject: string): DiagnosticRef | null {
+  const m = /\[syzbot\]\s*(?:\[[^\]]{1,60}\]\s*)*((?:KASAN|KMSAN|KCSAN|UBSAN|BUG|WARNING|INFO|general protection fault|possible deadlock|kernel BUG)[^\n]{0,200}?)(?:\s\(\d+\))?$/.exec(subject);
+  if (!m) return null;
+  const title = m[1].trim();
+  const s = /^(KASAN|KMSAN|KCSAN): ([\w-]{1,60})(?: (?:Read|Write))? in ([\w.$]{1,200})/.exec(title);
+  if (s) return { tool: "kernel", kind: s[1].toLowerCase(), symbol: s[3], signature: `kernel:${s[1]}:${s[2]}:${s[3]}`, title, text: subject };
+  return { tool: "kernel", kind: "bug", symbol: null, signature: `kernel:${normMessage(title)}`, title, text: subject };
+}
