@@ -1,6 +1,7 @@
 // Search hits: subject linked to the message, author, date, list, and the highlighted snippet.
 import type { SearchHit } from "../lib/search/types";
-import { messageUrl } from "../lib/mail/url";
+import { messageIdAnchor } from "../lib/mail/msgid";
+import { messageAnchorId, messageUrl } from "../lib/mail/url";
 import { DateText } from "./date-text";
 
 // The backend promises escaped text with <mark> around matches; anything else that looks like a tag is
@@ -19,7 +20,7 @@ export function SearchResults({ hits }: { hits: SearchHit[] }) {
           </div>
           <div className="result-meta">
             {h.from} · <DateText date={h.date} /> · <span className="pill">{h.list}</span> ·{" "}
-            <a href={`${messageUrl(h.list, h.threadRoot, "thread")}`}>thread</a>
+            <a href={`${messageUrl(h.list, h.messageId, "thread")}#${messageAnchorId(messageIdAnchor(h.messageId))}`}>in thread</a>
           </div>
           {h.snippet && <p className="result-snippet" dangerouslySetInnerHTML={{ __html: snippetHtml(h.snippet) }} />}
         </li>

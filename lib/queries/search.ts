@@ -25,7 +25,11 @@ export async function searchMessages(req: SearchRequest): Promise<SearchOutcome>
     const result = await backend.search({ pageSize: SEARCH_PAGE_SIZE, ...req });
     return { ok: true, result };
   } catch (e) {
-    if (e instanceof QueryError) return { ok: false, error: e.message, position: e.position };
+    // By name as well as class: Next.js may load lib/search twice (page and route bundles), so the
+    // QueryError the backend throws need not be this module's QueryError.
+    if (e instanceof QueryError || (e instanceof Error && e.name === "QueryError")) {
+      return { ok: false, error: e.message, position: (e as QueryError).position };
+    }
     throw e;
   }
 }

@@ -48,6 +48,8 @@ export default async function MessagePage(props: Props) {
   if (message.ghost) {
     const outline = await threadOutlineOf(message.messageId);
     const firstReal = outline?.messages.find((m) => !m.ghost);
+    // A thread view asked for by a ghost (often the root) shows the thread it holds together.
+    if (firstReal && parsed.view !== "message") redirect(messageUrl(firstReal.lists[0] ?? "all", firstReal.messageId, parsed.view));
     return (
       <MessageNotFound
         messageId={message.messageId}
