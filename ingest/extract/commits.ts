@@ -5,7 +5,7 @@ import type { ExtractContext } from "./context";
 // A hex run that stands alone: not part of a word, a path, a version ("g670b81a890") or a Message-ID.
 const H = String.raw`(?<![\w./@%+=&;#-])([0-9a-fA-F]{7,40})(?![\w@%])`;
 // ("subject"), possibly wrapped over lines by the mail client
-const SUBJ = String.raw`(?:[ \t]*\n?[ \t]*\(\s{0,4}["“](.{1,300}?)["”]\s{0,4}\))?`;
+const SUBJ = String.raw`(?:[ \t]*\n?[ \t]*\(\s{0,4}["“]([^\n]{1,300}?(?:\n[^\n]{1,300}?)?)["”]\s{0,4}\))?`;
 
 interface Rule {
   re: RegExp;
@@ -15,7 +15,7 @@ interface Rule {
   /** Only hashes that mix digits and letters (bare mentions, where words like "deadbeef" must not count). */
   mixed?: boolean;
   /** bisect: group 1 is good/bad, group 2 the hash; table: good parent, then the commit under test; pair: two mentions. */
-  form?: "bisect" | "table" | "pair";
+  form?: "bisect" | "table" | "pair" | "bare";
 }
 
 const RULES: Rule[] = [
@@ -25,11 +25,11 @@ const RULES: Rule[] = [
   { re: new RegExp(String.raw`\bupstream\s{1,4}commit:?\s{1,4}${H}`, "gi"), role: "upstream" },
   { re: new RegExp(String.raw`${H}\s{1,4}is the first bad commit`, "gi"), role: "bisected-to" },
   { re: new RegExp(String.raw`first bad commit:?\s{0,4}\[?${H}\]?${SUBJ}`, "gi"), role: "bisected-to" },
-  { re: new RegExp(String.raw`\bbisect(?:ed|ing|s)?\b[^\n.]{0,60}?\s(?:to|at)\s{1,4}(?:the\s{1,4})?(?:commit\s{1,4}|merge\s{1,4})?${H}${SUBJ}`, "gi"), role: "bisected-to" },
+  { re: new RegExp(String.raw`\bbisect(?:ed|ing|s)?\b[^\n.]{0,60}?\s(?:to|at):?\s{1,6}(?:the\s{1,4})?(?:commit\s{1,4}|merge\s{1,4})?${H}${SUBJ}`, "gi"), role: "bisected-to" },
   { re: new RegExp(String.raw`\b(?:culprit|offending commit)(?: is| was|:)\s{1,4}(?:commit\s{1,4})?${H}${SUBJ}`, "gi"), role: "bisected-to" },
   {
     re: new RegExp(
-      String.raw`\b(?:introduced|caused|broken|regressed|triggered|exposed|uncovered)\s{1,4}(?:by|in|with|since|after)\s{1,4}(?:the\s{1,4})?(?:(?:merge\s{1,4})?commit\s{1,4})?${H}${SUBJ}`,
+      String.raw`\b(?:introduced|caused|broken|regressed|triggered|exposed|uncovered)\s{1,4}(?:by|in|with|since|after)\s{1,4}(?:the\s{1,4})?(?:(?:merge\s{1,4})?commit:?\s{1,6})?${H}${SUBJ}`,
       "gi",
     ),
     role: "introduced-by",
@@ -48,17 +48,21 @@ const RULES: Rule[] = [
   // robot "vim +N file" listings open each line with the blamed commit
   { re: new RegExp(String.raw`^${H}\s{1,40}[^\n]{0,200}?\s\d{4}-\d\d-\d\d\s{1,4}@?\d{1,6}\b`, "gm"), role: "mention" },
   { re: new RegExp(String.raw`\[test failed on [^\n\]]{1,100}?\s${H}\]`, "g"), role: "mention" },
-  { re: new RegExp(String.raw`\bcommits?\s{1,4}${H}${SUBJ}`, "gi"), role: "mention" },
+  { re: new RegExp(String.raw`\bcommits?:?\s{1,4}${H}${SUBJ}`, "gi"), role: "mention" },
   { re: new RegExp(String.raw`${H}\s{0,4}\n?[ \t]{0,8}\(\s{0,4}["“](.{1,300}?)["”]\s{0,4}\)`, "g"), role: "mention", mixed: true },
-  { re: /(?<![\w./@%+=&;#-])([0-9a-f]{40})(?![\w@%])/g, role: "mention" },
+  { re: /(?<![\w./@%+=&;#-])([0-9a-f]{40})(?![\w@%])/g, role: "mention", form: "bare" },
 ];
 
 // git.kernel.org, GitHub, GCC and sourceware commit pages
 const COMMIT_URL =
   /https?:\/\/[^\s<>"')\]]{1,300}?(?:\/commit\/?\?(?:[^\s<>"')\]#]{0,200}?&)?id=|\/c\/|\/commit\/|;a=commit;h=|\/commits?\/|\/rev\/)([0-9a-fA-F]{7,41})(?![0-9a-zA-Z])/g;
 
+// A hash in a toolchain banner or version output is the toolchain's build, not a commit reference:
+// "clang version 14.0.0 (https://github.com/llvm/llvm-project b6a2dd…)", "commit-hash: e1884a…".
+const TOOLCHAIN_BANNER = /(?:clang version|llvm-project(?:\.git)?|\bLLD \d|\brustc \d|commit-hash:|\(git:\/\/|\bcompiler:)[^\n]{0,200}\n?[^\n]{0,80}$/;
+
 const CONTEXT_REPO: [RegExp, string][] = [
-  [/\b(?:llvm(?:-project)?|clang|lld)(?:'s)?\s{1,4}(?:commit|change|revision|tree|main|trunk)\b|reviews\.llvm\.org\/D\d+\s*$|\bin\s{1,4}(?:llvm|clang)(?:\s{1,4}(?:main|trunk))?\s{1,4}(?:by|with|as of)?\s{0,4}(?:commit)?\s*$/i, "llvm"],
+  [/\b(?:llvm(?:-project)?|clang|lld)(?:'s)?\s{1,4}(?:commit|change|revision|tree|main|trunk)\b|reviews\.llvm\.org\/D\d+[\s(]*$|\bin\s{1,4}(?:llvm|clang)(?:\s{1,4}(?:main|trunk))?\s{1,4}(?:by|with|as of)?\s{0,4}(?:commit)?\s*$/i, "llvm"],
   [/\bbinutils(?:-gdb)?(?:'s)?\s{1,4}commit\b|\bsourceware\.org/i, "binutils"],
   [/\bgcc(?:'s)?\s{1,4}(?:commit|revision|change)\b/i, "gcc"],
   [/\brust(?:c)?(?:'s)?\s{1,4}commit\b/i, "rust"],
@@ -94,12 +98,13 @@ export function extractCommits(ctx: ExtractContext): CommitRef[] {
   const add = (sha: string, repo: string, role: CommitRole, subject: string | null) => {
     found.push({ sha: sha.toLowerCase(), repo, role, subject });
   };
-  for (const { block, text } of ctx.own) {
-    // hex in diffs ("index abc..def") and in listings (addresses, hashes) is not a reference
-    if (block.type === "diff") continue;
-    if (block.type === "code" && block.kind !== "bisect-log" && block.kind !== "build-log" && block.kind !== "code") continue;
-    scanText(text, add);
-  }
+  // hex in diffs ("index abc..def") and in listings (addresses, hashes) is not a reference; the rest is read
+  // as one text so that a footnote URL can take the role of the sentence citing it
+  const text = ctx.own
+    .filter(({ block }) => block.type !== "diff" && !(block.type === "code" && block.kind !== "bisect-log" && block.kind !== "build-log" && block.kind !== "code"))
+    .map((o) => o.text)
+    .join("\n\n");
+  scanText(text, add);
   return collapse(found);
 }
 
@@ -143,6 +148,7 @@ function scanText(text: string, add: (sha: string, repo: string, role: CommitRol
         const shaAt = m.index + m[0].indexOf(sha, from);
         from = shaAt - m.index + sha.length;
         if (rule.mixed && !mixed(sha)) continue;
+        if ((rule.form === "bare" || rule.role === "mention") && TOOLCHAIN_BANNER.test(text.slice(Math.max(0, shaAt - 200), shaAt))) continue;
         if (!take(shaAt)) continue;
         const repo = rule.role === "mention" ? contextRepo(text.slice(Math.max(0, shaAt - 160), shaAt)) : "linux";
         add(sha, repo, rule.role, shas.length === 1 ? cleanSubject(m[2]) : null);

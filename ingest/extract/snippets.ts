@@ -5,6 +5,48 @@ import type { ExtractContext } from "./context";
 // What compiler -S output has and hand-written assembly rarely does.
 const COMPILER_ASM = /^\s*(?:\.cfi_\w+|\.file\s+\d*\s*"|\.loc\s+\d|#\s?%bb\.\d|\.LFB\d+:|\.LFE\d+:|\.Lfunc_end\d+:|\.section\s+\.note\.GNU-stack|\.ident\s+")/m;
 
+const ARCH_NAMES =
+  "x86_64|x86|i386|i686|um|arm64|aarch64|arm|riscv64|riscv32|riscv|s390x|s390|powerpc64le|powerpc64|powerpc|ppc64le|ppc64|ppc|mips64el|mips64|mipsel|mips|loongarch64|loongarch|parisc64|parisc|hppa|arc|m68k|sparc64|sparc|sh|xtensa|csky|hexagon|microblaze|nios2|openrisc|alpha|ia64";
+
+// Kernel arch names (the arch/ directory) for the spellings configs, triples and ARCH= use.
+const KERNEL_ARCH: [RegExp, string][] = [
+  [/^(?:x86_64|x86|i[36]86|um)$/, "x86"],
+  [/^(?:arm64|aarch64)$/, "arm64"],
+  [/^riscv/, "riscv"],
+  [/^s390/, "s390"],
+  [/^(?:powerpc|ppc)/, "powerpc"],
+  [/^mips/, "mips"],
+  [/^loongarch/, "loongarch"],
+  [/^(?:parisc|hppa)/, "parisc"],
+  [/^sparc/, "sparc"],
+];
+
+export function kernelArch(name: string): string {
+  const n = name.toLowerCase();
+  for (const [re, arch] of KERNEL_ARCH) if (re.test(n)) return arch;
+  return n;
+}
+
+const ROBOT_CONFIG = new RegExp(String.raw`^config: (${ARCH_NAMES})-`, "m");
+const MAKE_ARCH = new RegExp(String.raw`\bARCH=(${ARCH_NAMES})\b`);
+const CROSS_PREFIX = new RegExp(String.raw`\b(${ARCH_NAMES})(?:-[a-z0-9_]{1,20}){0,3}-(?:gcc|ld|as|objdump|readelf|nm)\b`);
+const ARCH_PATH = new RegExp(String.raw`\barch/(${ARCH_NAMES})/`, "g");
+
+/** The architecture a build log or report belongs to, from the listing itself or else from the message. */
+function contextArch(listing: string, ctx: ExtractContext): string | null {
+  const fromPaths = (text: string) => {
+    const arches = new Set([...text.matchAll(ARCH_PATH)].map((m) => kernelArch(m[1])));
+    return arches.size === 1 ? [...arches][0] : null;
+  };
+  const inListing = MAKE_ARCH.exec(listing) ?? CROSS_PREFIX.exec(listing);
+  if (inListing) return kernelArch(inListing[1]);
+  const own = fromPaths(listing);
+  if (own) return own;
+  const message = ROBOT_CONFIG.exec(ctx.all) ?? MAKE_ARCH.exec(ctx.all) ?? CROSS_PREFIX.exec(ctx.all);
+  if (message) return kernelArch(message[1]);
+  return fromPaths(ctx.all);
+}
+
 /** One snippet per listing or diff in the message's own text. */
 export function extractSnippets(ctx: ExtractContext): SnippetRef[] {
   const out: SnippetRef[] = [];
@@ -13,7 +55,8 @@ export function extractSnippets(ctx: ExtractContext): SnippetRef[] {
       out.push({ kind: "patch", arch: null, text, startLine: block.start, files: block.files });
     } else if (block.type === "code" && block.kind !== "code") {
       const kind = block.kind === "asm" && COMPILER_ASM.test(text) ? "compiler-asm" : block.kind;
-      out.push({ kind, arch: block.arch ?? null, text, startLine: block.start });
+      const arch = block.arch ?? (kind === "build-log" || kind === "oops" ? contextArch(text, ctx) : null);
+      out.push({ kind, arch, text, startLine: block.start });
     }
   }
   return out;

@@ -347,7 +347,7 @@ function codeBlock(lines: string[], start: number, kind: CodeKind): Block & { ty
 // not an oops, and unknown code that is mostly instructions is assembly.
 function finishCode(block: Block & { type: "code" }): Block {
   const { lines } = block;
-  if (block.kind === "oops" && !lines.some((l) => OOPS_TITLE.test(stripLogPrefix(l)) || /Call [Tt]race:/.test(l)) && lines.filter((l) => FRAME.test(l)).length < 2) {
+  if (block.kind === "oops" && !lines.some((l) => OOPS_TITLE.test(stripLogPrefix(l)) || /[Cc]all [Tt]race:/.test(l)) && lines.filter((l) => FRAME.test(l)).length < 2) {
     block.kind = "code";
   }
   if (block.kind === "code" && lines.filter((l) => lineHint(l) === "asm").length * 2 >= lines.length) block.kind = "asm";
@@ -384,7 +384,7 @@ const OOPS_LINE =
   /^\s{0,4}(?:Call Trace:|Call trace:|RIP: |RSP: |RAX: |RBX: |RDX: |RBP: |R\d{1,2}: |FS: |CS: |CR2: |DR\d: |Code: |Modules linked in:|CPU: \d|Hardware name:|pc : |lr : |sp : |x\d{1,2} ?: |Workqueue: |<\/?TASK>|<\/?IRQ>|---\[ end trace|invalid opcode|The buggy address|Memory state around|Allocated by task|Freed by task|Last potentially related|Read of size|Write of size|page:|flags: |raw: |page dumped|epc ?: |ra ?: |status: |badaddr: |cause: |Krnl PSW|NIP |LR |MSR: |Stack:|Instruction dump:|Uninit was|Local variable|Bytes \d+-\d+ of|={60,}$|#\d{1,3} 0x[0-9a-f]{6,16} |\d{1,2}\.\t(?:Program arguments|Running pass|Compilation|<eof>|\/|[A-Za-z])|Exception stack|ESR = |Mem abort info|Data abort info|irq event stamp|hardirqs last|softirqs last|lock\(|\*\*\* DEADLOCK|other info that|Showing all locks|INFO: |RCU: |rcu: |watchdog: |\? [\w.$]{1,200}\+0x|\[<[0-9a-f]{8,16}>\])/;
 
 // "foo+0x12/0x30" frames, optionally "? " or " [module]"
-const FRAME = /^\s{0,8}(?:\? )?[\w.$]{1,200}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}(?: \[\w{1,64}\])?\s*$/;
+const FRAME = /^(?:[\w-]{1,20} \[\d{1,8}\]:)?\s{0,8}(?:\[<[0-9a-f]{8,16}>\]\s{1,4})?(?:\? )?[\w.$]{1,200}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}(?: \[\w{1,64}\])?\s*$/;
 
 const BUILD_LINE =
   /^(?:>>? ?)?\s{0,8}(?:[\w./+-]{1,300}:\d{1,7}(?::\d{1,5})?: (?:fatal error|error|warning|note|Error|Warning|Fatal error): |[\w./+-]{1,300}: (?:warning|error): objtool: |[\w./+-]{1,300}\.o: (?:warning|error): |(?:ld(?:\.lld|\.bfd|\.gold)?|[\w-]{1,60}-ld(?:\.bfd)?|ld64\.lld|lld-link|llvm-\w{1,30}|clang(?:-\d{1,3})?|gcc(?:-\d{1,3})?|[\w-]{1,60}-gcc(?:-\d{1,3})?|cc1(?:plus)?|objtool|modpost|pahole|rustc|as|collect2|depmod|sparse|dtc|resolve_btfids|sed|bash|sh|\/bin\/sh|objcopy|[\w-]{1,60}-objcopy|llvm-objcopy)(?:\[\d{1,6}\])?: (?:error|warning|fatal error|note|\*\*\*|Error|Warning)|make(?:\[\d{1,4}\])?: (?:\*\*\*|Leaving|Entering|Nothing|Target)|(?:ERROR|WARNING|FATAL): modpost: |In file included from |\s{2,20}from [\w./+-]{1,300}:\d{1,7}[,:]$|\d{1,5} (?:warnings?|errors?)(?: and \d{1,5} errors?)? generated\.$|\s{0,12}\d{1,7} \| |\s{1,40}\|\s{1,200}[~^]|[A-Z][A-Z0-9_]{1,11}(?: \[[MU]\])?\s{1,12}[\w./+-]{1,300}$|\{standard input\}: Assembler messages:|[\w./+-]{1,300}: Assembler messages:|Error: |undefined reference to |>>? {0,3}[\w./+-]{1,300}:\d{1,7}(?::\d{1,5})?: )/;
@@ -435,8 +435,8 @@ function isAsmOperands(ops: string): boolean {
 // ---- architecture ----
 
 const ARCH_RULES: [string, RegExp][] = [
-  ["x86", /file format elf64-x86-64|file format elf32-i386|\bR_386_|%e(?:ax|bx|cx|dx|si|di|sp|bp)\b|target triple = "x86_64|RIP: 00\d\d:|%[re](?:ax|bx|cx|dx|si|di|sp|bp|ip)\b|\b(?:movq|movl|leaq|pushq|popq|callq|retq|jmpq|addq|subq|cmpq|testq|xorl|xorq|cltq)\b|\b(?:qword|dword|byte|word) ptr\b|\b(?:rax|rbx|rcx|rdx|rsi|rdi|rsp|rbp|rip)\b|\bx86_64\b|\bR_X86_64_/],
-  ["arm64", /elf64-littleaarch64|target triple = "aarch64|\baarch64\b|\barm64\b|\b[xw](?:[12]?\d|30)\b,\s|\bstp\s+x29, x30|\b(?:adrp|paciasp|autiasp|ldp|stp|cbz|cbnz|tbz|tbnz|b\.(?:eq|ne|lt|gt|le|ge|hi|lo|hs|ls|cs|cc))\b|\bpc : |\bR_AARCH64_/],
+  ["x86", /<\/?TASK>|\bEFLAGS: [0-9a-f]|QEMU Standard PC|file format elf64-x86-64|file format elf32-i386|\bR_386_|%e(?:ax|bx|cx|dx|si|di|sp|bp)\b|target triple = "x86_64|RIP: 00\d\d:|%[re](?:ax|bx|cx|dx|si|di|sp|bp|ip)\b|\b(?:movq|movl|leaq|pushq|popq|callq|retq|jmpq|addq|subq|cmpq|testq|xorl|xorq|cltq)\b|\b(?:qword|dword|byte|word) ptr\b|\b(?:rax|rbx|rcx|rdx|rsi|rdi|rsp|rbp|rip)\b|\bx86_64\b|\bR_X86_64_/],
+  ["arm64", /Call trace:|\bdump_backtrace\b|__kvm_nvhe_|\bnVHE\b|\bpstate: [0-9a-f]|\bESR = 0x|elf64-littleaarch64|target triple = "aarch64|\baarch64\b|\barm64\b|\b[xw](?:[12]?\d|30)\b,\s|\bstp\s+x29, x30|\b(?:adrp|paciasp|autiasp|ldp|stp|cbz|cbnz|tbz|tbnz|b\.(?:eq|ne|lt|gt|le|ge|hi|lo|hs|ls|cs|cc))\b|\bpc : |\bR_AARCH64_/],
   ["arm", /elf32-littlearm|elf32-bigarm|target triple = "(?:arm|thumb)|\bR_ARM_|\b(?:bx\s+lr|blx|push\s+\{r|pop\s+\{r|ldmia|stmdb|stmfd|ldmfd)\b|\br(?:1[0-2]|\d), \[/],
   ["riscv", /elf(?:32|64)-littleriscv|target triple = "riscv|\bR_RISCV_|\b(?:auipc|jalr|addiw|slli|srli|c\.\w+|csrr|csrw|ecall|lui\s+a\d)\b|\b[as]\d, -?\d{1,4}\([as]p\)|\bepc : /],
   ["s390", /elf64-s390|target triple = "s390|\bR_390_|Krnl PSW|\b(?:lgr|stmg|lmg|brasl|larl|aghi|lghi|stg|ltgr|jgnop|brcl)\b/],
@@ -445,7 +445,7 @@ const ARCH_RULES: [string, RegExp][] = [
   ["mips", /elf32-tradlittlemips|elf32-tradbigmips|elf64-trad\w*mips|target triple = "mips|\bR_MIPS_|\b(?:addiu|daddiu|jr\s+\$ra|lui\s+\$|jal|sw\s+\$|lw\s+\$|sd\s+\$|ld\s+\$)\b/],
   ["hexagon", /target triple = "hexagon|\bR_HEX_|\bdealloc_return\b|\ballocframe\b/],
   ["sparc", /elf64-sparc|target triple = "sparc|\bR_SPARC_|\b(?:sethi|restore\s+%g0)\b/],
-  ["m68k", /elf32-m68k|target triple = "m68k|\bR_68K_/],
+  ["m68k", /elf32-m68k|target triple = "m68k|\bR_68K_|\bFormat: [0-9a-f]{2}  Vector: /],
 ];
 
 /** The architecture of an assembly/disassembly/IR/oops listing, when the text says; x86 AT&T and Intel both count. */
