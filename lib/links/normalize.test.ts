@@ -30,6 +30,21 @@ describe("normalizeTrackerUrl", () => {
     assert.equal(normalizeTrackerUrl("https://bugzilla.kernel.org/show_bug.cgi?id=217773"), normalizeTrackerUrl("https://bugzilla.kernel.org/217773"));
   });
 
+  test("archived messages: one form per Message-ID whatever list, view or anchor", () => {
+    const forms = [
+      "https://lore.kernel.org/lkml/cover.1610431620.git.viresh.kumar@linaro.org/T/#u",
+      "https://lore.kernel.org/all/cover.1610431620.git.viresh.kumar@linaro.org/",
+      "http://lkml.kernel.org/r/cover.1610431620.git.viresh.kumar@linaro.org",
+      "https://patch.msgid.link/cover.1610431620.git.viresh.kumar@linaro.org",
+      "https://lore.kernel.org/cover.1610431620.git.viresh.kumar%40linaro.org/raw",
+    ];
+    assert.deepEqual(new Set(forms.map(normalizeTrackerUrl)), new Set(["https://lore.kernel.org/r/cover.1610431620.git.viresh.kumar@linaro.org"]));
+    // lore's own escaping: "=" and "+" stay, "/" is %2F.
+    assert.equal(normalizeTrackerUrl("https://lore.kernel.org/lkml/CAHk-=wh-+TMHPTFo1qs-MYyK7tZh-OQovA=pP3=e06aCVp6_kA@mail.gmail.com/"), "https://lore.kernel.org/r/CAHk-=wh-+TMHPTFo1qs-MYyK7tZh-OQovA=pP3=e06aCVp6_kA@mail.gmail.com");
+    assert.equal(normalizeTrackerUrl("https://lore.kernel.org/lkml/X8psgMuL4jMjP%2FOy@rani.riverdale.lan/"), "https://lore.kernel.org/r/X8psgMuL4jMjP%2FOy@rani.riverdale.lan");
+    assert.equal(normalizeTrackerUrl("https://lore.barebox.org/barebox/20231129203106.2417486-1-a.fatoum@pengutronix.de/T/#u"), "https://lore.barebox.org/barebox/20231129203106.2417486-1-a.fatoum@pengutronix.de");
+  });
+
   test("generic rules: host case, default ports, trailing slash, tracking parameters, prose", () => {
     assert.equal(normalizeTrackerUrl("HTTPS://Example.ORG:443/a/b/?utm_source=x&k=v"), "https://example.org/a/b?k=v");
     assert.equal(normalizeTrackerUrl("http://example.org:8080/"), "https://example.org:8080");

@@ -1,6 +1,8 @@
 // One normal form per bug-tracker URL, so a message that links an issue and the issue page that links back
 // meet on the same link_mention.norm_url, however each side spelled the link. Shared by extraction
 // (link_mention rows) and the site (backlink lookups).
+import { escapeMessageId } from "../mail/url";
+import { messageIdFromUrl } from "./resolve";
 
 // Query parameters that only say where a click came from; the same page without them.
 const TRACKING_PARAMS = /^(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)$/i;
@@ -25,7 +27,10 @@ const TRAILING_PROSE = /[.,;:!?)\]>'"]+$/;
  * The normal form of a tracker (or any http) URL: https, lower-case host without "www." and default port,
  * no fragment (#issuecomment-…, #c12), no tracking parameters, no trailing slash; GitHub owner/repo
  * lower-cased and issue or PR sub-pages folded into the issue or PR (issues/N and pull/N stay distinct);
- * Bugzilla short forms spelled as show_bug.cgi?id=N. Returns the input trimmed when it is not an http URL.
+ * Bugzilla short forms spelled as show_bug.cgi?id=N; a message on lore.kernel.org, lkml.kernel.org/r or
+ * msgid.link as https://lore.kernel.org/r/<Message-ID> (escaped as lore does), whatever list, view or anchor
+ * the link had, and on other public-inbox hosts as https://<host>/<list>/<Message-ID>.
+ * Returns the input trimmed when it is not an http URL.
  */
 export function normalizeTrackerUrl(input: string): string {
   const text = input.trim().replace(/^<(.*)>$/, "$1").replace(TRAILING_PROSE, "");
@@ -39,6 +44,15 @@ export function normalizeTrackerUrl(input: string): string {
   const host = url.hostname.replace(/^www\./, "");
   let path = url.pathname.replace(/\/{2,}/g, "/");
   if (path.length > 1) path = path.replace(/\/+$/, "");
+  const message = messageIdFromUrl(text);
+  if (message.messageId !== null) {
+    if (message.archive === "lkml.kernel.org" || message.archive === "msgid.link" || (message.archive === "public-inbox" && host === "lore.kernel.org")) {
+      return `https://lore.kernel.org/r/${escapeMessageId(message.messageId)}`;
+    }
+    if (message.archive === "public-inbox" && message.list !== null && !url.pathname.startsWith("/lore/")) {
+      return `https://${host}/${message.list}/${escapeMessageId(message.messageId)}`;
+    }
+  }
   const params = [...url.searchParams].filter(([k]) => !TRACKING_PARAMS.test(k));
 
   if (host === "github.com") {

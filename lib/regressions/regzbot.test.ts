@@ -3,7 +3,7 @@ import { before, describe, test } from "node:test";
 import type { ParsedMessage } from "../../ingest/types";
 import { needsCorpus, corpusAvailable } from "../testing/corpus";
 import { byId, corpusMessages } from "./test-mail";
-import { parseRegzbotCommands, subjectIgnoresActivity, type RegzbotCommand } from "./regzbot";
+import { parseRegzbotCommands, regzbotFromRow, regzbotRow, subjectIgnoresActivity, type RegzbotCommand } from "./regzbot";
 
 const KBUILD = "linux-kbuild/linux-kbuild-2019-04_2026-07.mbox.xz";
 
@@ -60,6 +60,12 @@ describe("parseRegzbotCommands on the whole linux-kbuild archive", needsCorpus()
       ["report", "report", "https://lore.kernel.org/lkml/20251009075149.1083040-1-safinaskar@gmail.com/", null],
       ["resolve", "invalid", null, "there is no bug, kbuild works as documented"],
     ]);
+  });
+
+  test("every command survives a trip through a regzbot_command row", () => {
+    const all = messages.flatMap((m) => parseRegzbotCommands(m.body));
+    for (const c of all) assert.deepEqual(brief(regzbotFromRow(regzbotRow(c))), brief(c), `${c.name}: ${c.args}`);
+    assert.deepEqual(regzbotRow(all.find((c) => c.name === "^introduced")!), { command: "introduced", argument: "3bc753c06dd02a ^" });
   });
 
   test("a reply that only quotes the command adds none", () => {

@@ -201,3 +201,15 @@ export function parseRegzbotCommands(body: string): RegzbotCommand[] {
   }
   return commands;
 }
+
+/** A command as a regzbot_command row: the canonical verb, and the parameters (see regzbotFromRow). */
+export function regzbotRow(c: RegzbotCommand): { command: RegzbotVerb; argument: string } {
+  // "^introduced: X" and "introduced: X ^" mean the same to regzbot; the second form survives the verb column.
+  const parentMark = c.verb === "introduced" && c.reportIsParent && !c.args.split(/\s+/).includes("^");
+  return { command: c.verb, argument: parentMark ? `${c.args} ^`.trim() : c.args };
+}
+
+/** The parsed command back from a regzbot_command row (its body line is unknown there: -1). */
+export function regzbotFromRow(row: { command: string; argument: string }): RegzbotCommand {
+  return command(row.command, row.argument, -1);
+}
