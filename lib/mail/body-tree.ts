@@ -4,8 +4,8 @@ import type { Element, ElementContent, Properties, Root } from "hast";
 import type { Block, CodeKind } from "./blocks";
 import { linkify } from "./linkify";
 
-// A quote longer than this (in lines, nested quotes included) starts folded: long quoted patches and
-// full-message quotes otherwise bury the reply.
+// An outermost quote longer than this (in lines, nested quotes included) starts folded: long quoted patches
+// and full-message quotes otherwise bury the reply. Quotes inside it start open, so one click shows it all.
 export const QUOTE_FOLD_LINES = 25;
 
 export type DiffLineKind = "file" | "hunk" | "add" | "del" | "meta" | "ctx";
@@ -59,23 +59,23 @@ function diffElement(block: Extract<Block, { type: "diff" }>): Element {
   return el("pre", { className: ["diff"], dataFiles: block.files.join(" ") }, children);
 }
 
-function quoteElement(block: Extract<Block, { type: "quote" }>): Element {
+function quoteElement(block: Extract<Block, { type: "quote" }>, nested: boolean): Element {
   const lines = blockLineCount(block);
   const summary: ElementContent[] = [];
   if (block.attribution) summary.push(el("span", { className: ["attribution"] }, linkify(block.attribution)));
   summary.push(el("span", { className: ["quote-size"] }, [{ type: "text", value: `${lines} quoted line${lines === 1 ? "" : "s"}` }]));
-  return el("details", { className: ["quote"], dataDepth: String(block.depth), open: lines <= QUOTE_FOLD_LINES }, [
+  return el("details", { className: ["quote"], dataDepth: String(block.depth), open: nested || lines <= QUOTE_FOLD_LINES }, [
     el("summary", {}, summary),
-    el("blockquote", {}, block.blocks.map(blockElement)),
+    el("blockquote", {}, block.blocks.map((b) => blockElement(b, true))),
   ]);
 }
 
-function blockElement(block: Block): Element {
+function blockElement(block: Block, inQuote: boolean): Element {
   switch (block.type) {
     case "paragraph":
       return el("p", { className: ["para"] }, textLines(block.lines));
     case "quote":
-      return quoteElement(block);
+      return quoteElement(block, inQuote);
     case "diff":
       return diffElement(block);
     case "code": {
@@ -91,5 +91,5 @@ function blockElement(block: Block): Element {
 
 /** The hast tree of a body: one element per block inside <div class="mail-body">. */
 export function blocksToHast(blocks: Block[]): Root {
-  return { type: "root", children: [el("div", { className: ["mail-body"] }, blocks.map(blockElement))] };
+  return { type: "root", children: [el("div", { className: ["mail-body"] }, blocks.map((b) => blockElement(b, false)))] };
 }
