@@ -7,16 +7,23 @@ import { OOPS_TITLE } from "../../lib/mail/segment";
 // Robot output marks new lines with ">>"; timestamps prefix kernel logs.
 const LINE_PREFIX = /^(?:>>? ?)?(?:\[\s{0,12}\d{1,8}\.\d{1,9}\]\s?(?:\[\s{0,6}[CT]\d{1,6}\]\s?)?)?\s{0,12}/;
 
-const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool: (.{1,500})$/;
+const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool(?: \[[\w.-]{1,60}\])?: (.{1,500})$/;
 const MODPOST = /^(WARNING|ERROR|FATAL): modpost: (.{1,500})$/;
 const COMPILER =
-  /^([\w./+-]{1,300}|\{standard input\}|<stdin>|<source>|<built-in>):(\d{1,7})(?::(\d{1,5}))?: (warning|error|fatal error|internal compiler error|Error|Warning|Fatal error): (.{1,800}?)(?: \[(-W[\w=+-]{1,80}(?:,-W[\w=+-]{1,80})?|-Werror[\w=,+-]{0,80})\])?$/;
+  /^([\w./+-]{1,300}|\{standard input\}|<stdin>|<source>|<built-in>):(\d{1,7})(?::(\d{1,5}))?: ?(warning|error|fatal error|internal compiler error|Error|Warning|Fatal error): (.{1,800}?)(?: \[(-W[\w=+-]{1,80}(?:,-W[\w=+-]{1,80})?|-Werror[\w=,+-]{0,80})\])?$/;
 const LINKER =
   /^((?:[\w.+-]{0,60}-)?(?:ld(?:\.lld|\.bfd|\.gold)?|ld64\.lld|lld-link|lld)(?:-\d{1,3})?|[\w./+-]{1,300}\.o|[\w./+-]{1,300}\.(?:a|so|ko))(?:\[\d{1,6}\])?: (error|warning|fatal error): (.{1,800})$/;
+// GNU ld: "/usr/bin/ld: libgcc_s.so.1: error adding symbols: file in wrong format"
+const GNU_LD_FILE = /^(?:[\w./+-]{0,200}\/)?(?:[\w.+-]{0,60}-)?ld(?:\.bfd)?: [\w./+-]{1,300}: ((?:error|warning)?[^:]{0,200}: .{1,300})$/;
+// GNU ld: "`.exit.text' referenced in section `.s390_return_reg' of drivers/base/dd.o: defined in discarded section `.exit.text' of …"
+const GNU_LD_DISCARDED = /^[`']([\w.$]{1,200})' referenced in section [`']([\w.$]{1,200})' of [^:]{1,300}: defined in discarded section [`']([\w.$]{1,200})'/;
 const GNU_LD_UNDEF = /^(?:[\w./+-]{1,300}:)?\s?(?:[\w./+-]{1,300}:\(?[\w.$+-]{0,200}\)?:\s)?undefined reference to [`'"]([\w.$@]{1,300})['"`]/;
 const RUSTC = /^(error|warning)(\[E\d{4}\])?: (.{1,500})$/;
 const CRASH_CAUSE =
-  /^(?:(?:clang|clang\+\+|clang-\d{1,3}|gcc|cc1|rustc|rustdoc)(?:-\d{1,3})?: error: (unable to execute command: .{1,200}|clang frontend command failed.{0,200})|LLVM ERROR: (.{1,300})|fatal error: error in backend: (.{1,300})|.{0,200}Assertion [`'](.{1,300})[`'] failed\.?|(.{0,200}UNREACHABLE executed.{0,200})|thread '[\w-]{1,40}' panicked at (.{1,300})|error: internal compiler error: (.{1,300}))$/;
+  /^(?:(?:clang|clang\+\+|clang-\d{1,3}|gcc|cc1|rustc|rustdoc)(?:-\d{1,3})?: error: (unable to execute command: .{1,200}|clang frontend command failed.{0,200})|LLVM ERROR: (.{1,300})|fatal error: error in backend: (.{1,300})|.{0,200}Assertion [`'](.{1,300})[`'] failed\.?|(.{0,200}UNREACHABLE executed.{0,200})|thread '[\w-]{1,40}' panicked at (.{1,300})|error: internal compiler error: (.{1,300})|(?:[\w./+-]{1,300}:(?:\d{1,7}:(?:\d{1,5}:)?)? ?)?internal compiler error: (.{1,300}))$/;
+
+// make's own warnings ("Makefile:12: warning: overriding recipe") are not compiler diagnostics.
+const MAKEFILE = /(?:^|\/)(?:GNU)?[Mm]akefile[\w.-]{0,40}$|\.mk$|(?:^|\/)Kbuild$/;
 
 // Summaries that repeat an earlier diagnostic rather than add one.
 const SUMMARY = /^(?:ld returned \d+ exit status|aborting due to|could not compile|\d+ (?:warnings?|errors?) generated|Section mismatches detected)/i;
@@ -38,7 +45,7 @@ function normMessage(msg: string): string {
 }
 
 function symbolOf(s: string): string | null {
-  const m = /^([A-Za-z_.$][\w.$]{0,200}?)(?:\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?|\(\))?$/.exec(s.trim());
+  const m = /^([A-Za-z_.$][\w.$]{0,200}?)(?:\(\))?(?:\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?)?$/.exec(s.trim());
   if (!m) return null;
   if (m[1].startsWith(".")) return null; // section offsets (.text+0x23f4) name no function
   return m[1].replace(/\.(?:cold|constprop|isra|part|llvm)(?:\.\d{1,6})*$/g, "");
@@ -49,31 +56,44 @@ export function extractDiagnostics(ctx: ExtractContext): DiagnosticRef[] {
   const add = (d: DiagnosticRef) => {
     if (!out.has(d.signature)) out.set(d.signature, d);
   };
-  for (const { block } of ctx.own) {
-    if (block.type === "diff" || block.type === "quote" || block.type === "signature") continue;
-    if (block.type === "code" && (block.kind === "disasm" || block.kind === "asm" || block.kind === "llvm-ir")) continue;
+  ctx.own.forEach(({ block }, k) => {
+    if (block.type === "diff" || block.type === "quote" || block.type === "signature") return;
+    if (block.type === "code" && (block.kind === "disasm" || block.kind === "asm" || block.kind === "llvm-ir")) return;
+    // a line the mail client wrapped may continue in the next block
+    const next = ctx.own[k + 1]?.block;
+    const lines = next && next.type !== "quote" && next.start === block.start + block.lines.length ? [...block.lines, next.lines[0]] : block.lines;
     if (block.type === "code" && block.kind === "oops") {
       const report = kernelReport(block.lines);
       if (report) add(report);
     }
-    toolLines(block.lines, block.type === "code" ? block.kind : null, add);
-  }
+    toolLines(lines, block.lines.length, block.type === "code" ? block.kind : null, add);
+  });
   const subjectReport = syzbotSubject(ctx.subject);
   if (subjectReport && ![...out.values()].some((d) => d.tool === "kernel")) add(subjectReport);
-  return [...out.values()];
+  const all = [...out.values()];
+  // "Kernel panic - not syncing" after a report is that report's consequence, not another problem
+  const reports = all.filter((d) => d.tool === "kernel" && d.kind !== "panic");
+  return reports.length ? all.filter((d) => !(d.tool === "kernel" && d.kind === "panic")) : all;
 }
 
-function toolLines(lines: string[], kind: string | null, add: (d: DiagnosticRef) => void): void {
-  for (let i = 0; i < lines.length; i++) {
+/** The next line when it continues `line`, which a mail client wrapped: long line, next one starts in lower case. */
+function continuation(raw: string, next: string | undefined): string | null {
+  if (next === undefined || raw.length < 60) return null;
+  const n = strip(next);
+  if (!/^[a-z_(`'.]/.test(n) || /^[\w./+-]{1,300}:\d|: (?:warning|error|note): /.test(n)) return null;
+  return n;
+}
+
+/** Tool diagnostics of lines[0..count); lines past `count` are only read as continuations. */
+function toolLines(lines: string[], count: number, kind: string | null, add: (d: DiagnosticRef) => void): void {
+  for (let i = 0; i < count; i++) {
     const raw = lines[i];
     if (raw.length > 1200 || !raw.includes(":")) continue;
     const line = strip(raw);
     let m: RegExpExecArray | null;
     if ((m = OBJTOOL.exec(line))) {
-      let msg = m[3];
-      // a mail client wrapped the warning: the rest sits on the next line
-      const next = lines[i + 1] !== undefined ? strip(lines[i + 1]) : "";
-      if (raw.length >= 60 && next && /^[a-z_(]/.test(next) && !OBJTOOL.test(next) && !next.includes(": warning:")) msg = `${msg} ${next}`;
+      const more = continuation(raw, lines[i + 1]);
+      const msg = more ? `${m[3]} ${more}` : m[3];
       const parts = /^([^\s:]{1,300}): (.{1,500})$/.exec(msg);
       const symbol = parts ? symbolOf(parts[1]) : null;
       const message = normMessage(parts ? parts[2] : msg);
@@ -82,15 +102,14 @@ function toolLines(lines: string[], kind: string | null, add: (d: DiagnosticRef)
     }
     if ((m = MODPOST.exec(line))) {
       if (SUMMARY.test(m[2]) && !/Section mismatches detected/.test(m[2])) continue;
-      let msg = m[2];
-      const next = lines[i + 1] !== undefined ? strip(lines[i + 1]) : "";
-      if (/(?:from|to|reference)\s*$|\bthe (?:function|variable)\s*$/.test(msg) && next && !MODPOST.test(next)) msg = `${msg} ${next}`;
+      const more = continuation(raw, lines[i + 1]);
+      const msg = more ? `${m[2]} ${more}` : m[2];
       const mismatch = /[Ss]ection mismatch in reference(?: from the \w+ |: )([\w.$]{1,200})(?:\(\))?(?:\+0x[0-9a-f]+)?(?: \(section: [\w.$]+\))?(?: to the \w+ | -> )(?:[\w.$]{1,100}:)?([\w.$]{1,200})/.exec(msg);
       const message = mismatch ? `section mismatch ${mismatch[1]} -> ${mismatch[2]}` : normMessage(msg.replace(/^[\w./-]{1,300}\.o(?:\([^)]{0,200}\))?:\s?/, ""));
       add({ tool: "modpost", kind: mismatch ? "section-mismatch" : m[1].toLowerCase(), symbol: null, signature: `modpost:${message}`, title: `modpost: ${mismatch ? `Section mismatch in reference from ${mismatch[1]} to ${mismatch[2]}` : message}`, text: raw.trim() });
       continue;
     }
-    if ((m = LINKER.exec(line)) && !/: (?:warning|error): objtool:/.test(line)) {
+    if ((m = LINKER.exec(line)) && !/: (?:warning|error): objtool\b/.test(line)) {
       const message = m[3];
       if (SUMMARY.test(message)) continue;
       const undef = /^undefined (?:symbol|reference to):? [`'"]?([\w.$@]{1,300})/.exec(message);
@@ -99,13 +118,25 @@ function toolLines(lines: string[], kind: string | null, add: (d: DiagnosticRef)
       add({ tool: "linker", kind: m[2], symbol, signature: `linker:${norm}`, title: `${m[1]}: ${m[2]}: ${norm}`, text: raw.trim() });
       continue;
     }
+    if ((m = GNU_LD_FILE.exec(line)) && !SUMMARY.test(m[1])) {
+      const norm = normMessage(m[1]);
+      add({ tool: "linker", kind: /warning/.test(m[1]) ? "warning" : "error", symbol: null, signature: `linker:${norm}`, title: `ld: ${norm}`, text: raw.trim() });
+      continue;
+    }
+    if ((m = GNU_LD_DISCARDED.exec(line))) {
+      const norm = `${m[1]} referenced in section ${m[2]}: defined in discarded section ${m[3]}`;
+      add({ tool: "linker", kind: "error", symbol: null, signature: `linker:${norm}`, title: `ld: ${norm}`, text: raw.trim() });
+      continue;
+    }
     if ((m = GNU_LD_UNDEF.exec(line))) {
       add({ tool: "linker", kind: "error", symbol: m[1], signature: `linker:undefined symbol: ${m[1]}`, title: `undefined reference to ${m[1]}`, text: raw.trim() });
       continue;
     }
     if ((m = COMPILER.exec(line))) {
+      if (MAKEFILE.test(m[1])) continue;
       const severity = m[4].toLowerCase();
-      const message = normMessage(m[5]);
+      const more = m[6] === undefined ? continuation(raw, lines[i + 1]) : null;
+      const message = normMessage(more ? `${m[5]} ${more}` : m[5]);
       if (SUMMARY.test(message)) continue;
       const flag = m[6] ?? null;
       const kindName = severity === "internal compiler error" ? "crash" : severity.replace("fatal ", "");
@@ -119,7 +150,7 @@ function toolLines(lines: string[], kind: string | null, add: (d: DiagnosticRef)
       });
       continue;
     }
-    if (kind === "build-log" && (m = RUSTC.exec(line))) {
+    if (kind === "build-log" && (m = RUSTC.exec(line)) && (m[2] || /^\s{0,12}--> /.test(lines[i + 1] ?? "") || /panicked/.test(m[3]))) {
       if (SUMMARY.test(m[3])) continue;
       const message = normMessage(m[3]);
       add({ tool: "rustc", kind: m[1], symbol: null, signature: `rustc:${m[1]}${m[2] ?? ""}:${message}`, title: `${m[1]}${m[2] ?? ""}: ${message}`, text: raw.trim() });
@@ -139,6 +170,9 @@ function quotedName(msg: string): string | null {
 
 // ---- kernel reports ----
 
+// Titles OOPS_TITLE shares with compiler crash dumps, which toolLines reports as compiler crashes.
+const COMPILER_CRASH_TITLE = /^(?:PLEASE submit|Stack dump:|={10,}|UNREACHABLE|LLVM ERROR|fatal error: error in backend|Assertion|clang|\S{0,300} ?internal compiler error|==\d+==ERROR)/;
+
 const FRAME = /^\s{0,8}(?:\[<[0-9a-f]{8,16}>\]\s{1,4})?(?:\? )?([A-Za-z_.$][\w.$]{0,200})\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
 const RIP = /^(?:RIP: [0-9a-f]{4}:|pc : |epc : |NIP \[[0-9a-f]{8,16}\] |PC is at |IP: \[<[0-9a-f]{8,16}>\] )\s?([A-Za-z_.$][\w.$]{0,200})\+0x/;
 
@@ -150,8 +184,9 @@ function kernelReport(lines: string[]): DiagnosticRef | null {
   const frames: string[] = [];
   for (const raw of lines) {
     const line = strip(raw);
-    if (!title && OOPS_TITLE.test(line) && !/^(?:PLEASE submit|Stack dump:|={10,})/.test(line)) {
-      title = line;
+    if (!title && OOPS_TITLE.test(line) && !COMPILER_CRASH_TITLE.test(line)) {
+      const more = continuation(raw, lines[lines.indexOf(raw) + 1]);
+      title = more ? `${line} ${more}` : line;
       titleLine = raw.trim();
       continue;
     }

@@ -30,6 +30,8 @@ export function kernelArch(name: string): string {
 const ROBOT_CONFIG = new RegExp(String.raw`^config: (${ARCH_NAMES})-`, "m");
 const MAKE_ARCH = new RegExp(String.raw`\bARCH=(${ARCH_NAMES})\b`);
 const CROSS_PREFIX = new RegExp(String.raw`\b(${ARCH_NAMES})(?:-[a-z0-9_]{1,20}){0,3}-(?:gcc|ld|as|objdump|readelf|nm)\b`);
+// "parisc:allmodconfig", "powerpc allyesconfig", "mips defconfig"
+const ARCH_CONFIG = new RegExp(String.raw`\b(${ARCH_NAMES})(?::|\s{1,4})(?:\w{0,30}config|all\w{0,10})\b`);
 const ARCH_PATH = new RegExp(String.raw`\barch/(${ARCH_NAMES})/`, "g");
 
 /** The architecture a build log or report belongs to, from the listing itself or else from the message. */
@@ -42,7 +44,7 @@ function contextArch(listing: string, ctx: ExtractContext): string | null {
   if (inListing) return kernelArch(inListing[1]);
   const own = fromPaths(listing);
   if (own) return own;
-  const message = ROBOT_CONFIG.exec(ctx.all) ?? MAKE_ARCH.exec(ctx.all) ?? CROSS_PREFIX.exec(ctx.all);
+  const message = ROBOT_CONFIG.exec(ctx.all) ?? MAKE_ARCH.exec(ctx.all) ?? CROSS_PREFIX.exec(ctx.all) ?? ARCH_CONFIG.exec(ctx.all);
   if (message) return kernelArch(message[1]);
   return fromPaths(ctx.all);
 }
@@ -58,6 +60,14 @@ export function extractSnippets(ctx: ExtractContext): SnippetRef[] {
       const arch = block.arch ?? (kind === "build-log" || kind === "oops" ? contextArch(text, ctx) : null);
       out.push({ kind, arch, text, startLine: block.start });
     }
+  }
+  // One message's assembly listings are one compiler's output when any of them shows it.
+  if (out.some((s) => s.kind === "compiler-asm")) for (const s of out) if (s.kind === "asm") s.kind = "compiler-asm";
+  // Listings of one message are of one machine: those that do not say take the arch the others agree on.
+  const arches = new Set(out.map((s) => s.arch).filter((a) => a !== null));
+  if (arches.size === 1) {
+    const [arch] = arches;
+    for (const s of out) if (s.arch === null && s.kind !== "patch" && s.kind !== "bisect-log") s.arch = arch;
   }
   return out;
 }

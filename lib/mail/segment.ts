@@ -300,8 +300,13 @@ function classifyCode(chunk: string[], start: number, out: Block[]): void {
   while (last + 1 < chunk.length && hints[last + 1] === "weak") last++;
   let strong = 0;
   for (let k = first; k <= last; k++) if (hints[k] !== "weak" && hints[k] !== "prose") strong++;
-  // A lone strong line among prose is more likely a quoted word than a listing.
-  if (strong / (last - first + 1) < 0.4 || (strong === 1 && last === first && chunk.length > 3 && !isSelfContained(hints[first], chunk[first]))) {
+  // Prose inside the range must be outweighed by listing lines; a lone strong line among prose is more likely
+  // a quoted word than a listing, and one instruction-like line is not yet assembly.
+  let prose = 0;
+  for (let k = first; k <= last; k++) if (hints[k] === "prose") prose++;
+  const diluted = prose > 0 && strong / (last - first + 1) < 0.4;
+  const lone = strong === 1 && ((last === first && chunk.length > 3 && !isSelfContained(hints[first], chunk[first])) || hints[first] === "asm" || hints[first] === "llvm-ir" || hints[first] === "bisect-log");
+  if (diluted || lone) {
     out.push({ type: "paragraph", start, lines: chunk });
     return;
   }
@@ -378,19 +383,19 @@ function stripLogPrefix(line: string): string {
 }
 
 export const OOPS_TITLE =
-  /^\s{0,4}(?:BUG: |WARNING: (?:CPU|at|possible|suspicious|inconsistent|bad|lock|HARDIRQ|SOFTIRQ|kernel|refcount|\S+ \S+ at )|Oops|Kernel panic|kernel BUG at|Internal error:|Unable to handle kernel|general protection fault|KASAN: |UBSAN: |KMSAN: |KCSAN: |CFI failure at|BUG kmalloc|BUG \w+ \(|==\d+==ERROR: |PLEASE submit a bug report|Stack dump:|UNREACHABLE executed|LLVM ERROR: |fatal error: error in backend|internal compiler error|Assertion `.{0,200}' failed|clang(?:-\d+)?: error: unable to execute command|unable to handle page fault|stack-protector: Kernel stack is corrupted)/;
+  /^\s{0,4}(?:BUG: |WARNING: (?:CPU|at|possible|suspicious|inconsistent|bad|lock|HARDIRQ|SOFTIRQ|kernel|refcount|\S+ \S+ at )|Oops|Kernel panic|kernel BUG at|Internal error:|Unable to handle kernel|general protection fault|KASAN: |UBSAN: |KMSAN: |KCSAN: |CFI failure at|BUG kmalloc|BUG \w+ \(|==\d+==ERROR: |PLEASE submit a bug report|Stack dump:|UNREACHABLE executed|LLVM ERROR: |fatal error: error in backend|(?:[\w./+-]{1,300}:(?:\d{1,7}:(?:\d{1,5}:)?)? ?)?internal compiler error|INFO: (?!lockdep is turned off)|Assertion `.{0,200}' failed|clang(?:-\d+)?: error: unable to execute command|unable to handle page fault|stack-protector: Kernel stack is corrupted)/;
 
 const OOPS_LINE =
-  /^\s{0,4}(?:Call Trace:|Call trace:|RIP: |RSP: |RAX: |RBX: |RDX: |RBP: |R\d{1,2}: |FS: |CS: |CR2: |DR\d: |Code: |Modules linked in:|CPU: \d|Hardware name:|pc : |lr : |sp : |x\d{1,2} ?: |Workqueue: |<\/?TASK>|<\/?IRQ>|---\[ end trace|invalid opcode|The buggy address|Memory state around|Allocated by task|Freed by task|Last potentially related|Read of size|Write of size|page:|flags: |raw: |page dumped|epc ?: |ra ?: |status: |badaddr: |cause: |Krnl PSW|NIP |LR |MSR: |Stack:|Instruction dump:|Uninit was|Local variable|Bytes \d+-\d+ of|={60,}$|#\d{1,3} 0x[0-9a-f]{6,16} |\d{1,2}\.\t(?:Program arguments|Running pass|Compilation|<eof>|\/|[A-Za-z])|Exception stack|ESR = |Mem abort info|Data abort info|irq event stamp|hardirqs last|softirqs last|lock\(|\*\*\* DEADLOCK|other info that|Showing all locks|INFO: |RCU: |rcu: |watchdog: |\? [\w.$]{1,200}\+0x|\[<[0-9a-f]{8,16}>\])/;
+  /^\s{0,4}(?:Call Trace:|Call trace:|RIP: |RSP: |RAX: |RBX: |RDX: |RBP: |R\d{1,2}: |FS: |CS: |CR2: |DR\d: |Code: |Modules linked in:|CPU: \d|Hardware name:|pc : |lr : |sp : |x\d{1,2} ?: |Workqueue: |<\/?TASK>|<\/?IRQ>|---\[ end trace|invalid opcode|The buggy address|Memory state around|Allocated by task|Freed by task|Last potentially related|Read of size|Write of size|page:|flags: |raw: |page dumped|epc ?: |ra ?: |status: |badaddr: |cause: |Krnl PSW|NIP |LR |MSR: |Stack:|Instruction dump:|Uninit was|Local variable|Bytes \d+-\d+ of|={60,}$|#\d{1,3} 0x[0-9a-f]{6,16} |0x[0-9a-f]{6,16} (?:[\w:<>.$~]{1,300}|\?\?\?)(?:\(.{0,300}\))?$|Please submit a full bug report|Please include the complete backtrace|\d{1,2}\.\t(?:Program arguments|Running pass|Compilation|<eof>|\/|[A-Za-z])|Exception stack|ESR = |Mem abort info|Data abort info|irq event stamp|hardirqs last|softirqs last|lock\(|\*\*\* DEADLOCK|other info that|Showing all locks|INFO: |RCU: |rcu: |watchdog: |\? [\w.$]{1,200}\+0x|\[<[0-9a-f]{8,16}>\])/;
 
 // "foo+0x12/0x30" frames, optionally "? " or " [module]"
-const FRAME = /^(?:[\w-]{1,20} \[\d{1,8}\]:)?\s{0,8}(?:\[<[0-9a-f]{8,16}>\]\s{1,4})?(?:\? )?[\w.$]{1,200}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}(?: \[\w{1,64}\])?\s*$/;
+const FRAME = /^(?:[\w-]{1,20} \[\d{1,8}\]:)?\s{0,8}(?:\[<[0-9a-f]{8,16}>\]\s{1,4})?(?:\? )?[\w.$]{1,200}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}(?: [\w./-]{1,300}:\d{1,7})?(?: \[\w{1,64}\])?\s*$/;
 
 const BUILD_LINE =
-  /^(?:>>? ?)?\s{0,8}(?:[\w./+-]{1,300}:\d{1,7}(?::\d{1,5})?: (?:fatal error|error|warning|note|Error|Warning|Fatal error): |[\w./+-]{1,300}: (?:warning|error): objtool: |[\w./+-]{1,300}\.o: (?:warning|error): |(?:ld(?:\.lld|\.bfd|\.gold)?|[\w-]{1,60}-ld(?:\.bfd)?|ld64\.lld|lld-link|llvm-\w{1,30}|clang(?:-\d{1,3})?|gcc(?:-\d{1,3})?|[\w-]{1,60}-gcc(?:-\d{1,3})?|cc1(?:plus)?|objtool|modpost|pahole|rustc|as|collect2|depmod|sparse|dtc|resolve_btfids|sed|bash|sh|\/bin\/sh|objcopy|[\w-]{1,60}-objcopy|llvm-objcopy)(?:\[\d{1,6}\])?: (?:error|warning|fatal error|note|\*\*\*|Error|Warning)|make(?:\[\d{1,4}\])?: (?:\*\*\*|Leaving|Entering|Nothing|Target)|(?:ERROR|WARNING|FATAL): modpost: |In file included from |\s{2,20}from [\w./+-]{1,300}:\d{1,7}[,:]$|\d{1,5} (?:warnings?|errors?)(?: and \d{1,5} errors?)? generated\.$|\s{0,12}\d{1,7} \| |\s{1,40}\|\s{1,200}[~^]|[A-Z][A-Z0-9_]{1,11}(?: \[[MU]\])?\s{1,12}[\w./+-]{1,300}$|\{standard input\}: Assembler messages:|[\w./+-]{1,300}: Assembler messages:|Error: |undefined reference to |>>? {0,3}[\w./+-]{1,300}:\d{1,7}(?::\d{1,5})?: )/;
+  /^(?:>>? ?)?\s{0,8}(?:[\w./+-]{1,300}:\d{1,7}(?::\d{1,5})?: ?(?:fatal error|error|warning|note|Error|Warning|Fatal error|internal compiler error): |[\w./+-]{1,300}: ?In (?:function|member function|static function|instantiation) |(?:error|warning)(?:\[E\d{4}\])?: |\s{0,12}--> [\w./+-]{1,300}:\d{1,7}:\d{1,5}$|\s{0,12}\|\s{0,4}$|\s{0,12}= (?:note|help): |[\w./+-]{1,300}: (?:warning|error): objtool: |[\w./+-]{1,300}\.o: (?:warning|error): |(?:[\w./-]{0,200}\/)?(?:ld(?:\.lld|\.bfd|\.gold)?|[\w-]{1,60}-ld(?:\.bfd)?|ld64\.lld|lld-link|llvm-\w{1,30}|clang(?:-\d{1,3})?|gcc(?:-\d{1,3})?|[\w-]{1,60}-gcc(?:-\d{1,3})?|cc1(?:plus)?|objtool|modpost|pahole|rustc|as|collect2|depmod|sparse|dtc|resolve_btfids|sed|bash|sh|\/bin\/sh|objcopy|[\w-]{1,60}-objcopy|llvm-objcopy)(?:\[\d{1,6}\])?: (?:error|warning|fatal error|note|\*\*\*|Error|Warning)|make(?:\[\d{1,4}\])?: (?:\*\*\*|Leaving|Entering|Nothing|Target)|(?:ERROR|WARNING|FATAL): modpost: |In file included from |\s{2,20}from [\w./+-]{1,300}:\d{1,7}[,:]$|\d{1,5} (?:warnings?|errors?)(?: and \d{1,5} errors?)? generated\.$|\s{0,12}\d{1,7} \| |\s{1,40}\|\s{1,200}[~^]|[A-Z][A-Z0-9_]{1,11}(?: [A-Z]{1,3}| \[[MU]\])?\s{1,12}[\w./+-]{1,300}$|\{standard input\}: Assembler messages:|[\w./+-]{1,300}: Assembler messages:|Error: |undefined reference to |[`'][\w.$]{1,200}' referenced in section [`'][\w.$]{1,200}' of |>>? {0,3}[\w./+-]{1,300}:\d{1,7}(?::\d{1,5})?: )/;
 
 const BISECT_LINE =
-  /^\s{0,8}(?:git bisect (?:start|good|bad|skip|reset|log|run|old|new|replay|terms)\b|# (?:good|bad|skip|old|new|first bad commit|possible first bad commit|only skipped commits left to test): \[[0-9a-f]{7,40}\]|[0-9a-f]{40} is the first bad commit|Bisecting: \d{1,9} revisions? left)/;
+  /^\s{0,8}(?:\S{1,80}\$ )?(?:git bisect (?:start|good|bad|skip|reset|log|run|old|new|replay|terms)\b|# (?:good|bad|skip|old|new|first bad commit|possible first bad commit|only skipped commits left to test): \[[0-9a-f]{7,40}\]|[0-9a-f]{40} is the first bad commit|Bisecting: \d{1,9} revisions? left)/;
 
 const DISASM_LINE =
   /^(?:\s{0,16}[0-9a-f]{1,16}:\s{1,8}(?:(?:[0-9a-f]{2} ){1,15}|[0-9a-f]{2}$|[0-9a-f]{4,8}(?: [0-9a-f]{4,8})?\s)|[0-9a-f]{8,16} <[^>\n]{1,300}>:$|[0-9a-f]{8,16} [\w.$@]{1,300}:$|\s{0,16}[0-9a-f]{1,16}: R_[A-Z0-9_]{2,40}\s|\S{1,300}:\s{1,8}file format \S|Disassembly of section )/;
@@ -407,10 +412,14 @@ const ASM_OPERAND =
   /%[a-z]\w{0,6}|\$-?(?:0x)?[0-9a-f]|\$[a-z]\w{0,4}\b|\b0x[0-9a-f]{1,16}\b|\[[a-z0-9 ,#!+*-]{1,60}\]|\b[xwrvqdsb]\d{1,2}\b|\b(?:sp|lr|pc|fp|ra|zero|[ast]\d{1,2}|[er]?[abcd]x|[er]?[sd]i|[er]?[sb]p|r\d{1,2}[dwb]?|[re]?ip|xzr|wzr)\b|\d\(|\bptr\b|\{[a-z0-9, -]{2,60}\}/i;
 const ASM_BARE = /^\s{1,32}(?:ret|retq|retl|nop|nopl|nopw|ud2|int3|leave|leaveq|hlt|cli|sti|cltq|cqto|cdq|cqo|eret|isb|dsb|dmb|wfi|wfe|sev|ecall|ebreak|mret|sret|fence|endbr64|endbr32|paciasp|autiasp|pushfq|popfq|lfence|mfence|sfence|syscall|sysret|iretq|blr|bctr|bctrl|sync|isync|lwsync|eieio|rfi|rfid|eret)\s{0,8}(?:[#;@].{0,200}|\/\/.{0,200})?$/;
 
+// "commit …/Merge:/Author:/Date:" lines that git bisect prints with the culprit
+const GIT_SHOW_HEADER = /^(?:commit [0-9a-f]{40}|Merge: [0-9a-f]{7,40} [0-9a-f]{7,40}|Author: .{1,200}<|Date: {2,4}\S)/;
+
 function lineHint(raw: string): Hint {
   if (isBlank(raw)) return "blank";
   if (raw.length > 400) return "prose";
-  const line = stripLogPrefix(raw);
+  // logs pasted with a "| " gutter
+  const line = stripLogPrefix(raw.charCodeAt(0) === 0x7c && raw.charCodeAt(1) === 0x20 ? raw.slice(2) : raw);
   const logged = line !== raw;
   if (OOPS_TITLE.test(line) || OOPS_LINE.test(line) || FRAME.test(line)) return "oops";
   if (BISECT_LINE.test(line)) return "bisect-log";
@@ -422,13 +431,13 @@ function lineHint(raw: string): Hint {
   if (/^\.L[\w$.]{1,200}:/.test(line)) return "asm";
   const insn = ASM_INSN.exec(line);
   if (insn && insn[1] !== undefined && isAsmOperands(insn[1])) return "asm";
-  if (startsIndented(line) || ASM_LABEL.test(line) || /^\$ \S/.test(line) || /^\s{0,4}[\]})]/.test(line)) return "weak";
+  if (GIT_SHOW_HEADER.test(line) || startsIndented(line) || ASM_LABEL.test(line) || /^\$ \S/.test(line) || /^\s{0,4}[\]})]/.test(line)) return "weak";
   return "prose";
 }
 
 function isAsmOperands(ops: string): boolean {
   // C statements and prose: assignments, calls, statement ends, several plain words
-  if (/[=;{}]\s*$|[A-Za-z_]\(| = |\b(?:the|and|is|to|of|in|for|with)\b/.test(ops)) return false;
+  if (/[=;{}]\s*$|[A-Za-z_]\(| = |\b(?:the|and|is|to|of|in|for|with)\b|\$\{|\|\s|"|\s-[a-z]{1,2}\b/.test(ops)) return false;
   return ASM_OPERAND.test(ops);
 }
 
