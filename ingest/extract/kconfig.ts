@@ -9,7 +9,7 @@ export interface ConfigRef {
 // Kbuild make variables that look like options but are not Kconfig symbols.
 const NOT_KCONFIG = new Set(["CONFIG_SHELL"]);
 
-const OPTION = /(?<![\w$])(CONFIG_[A-Z0-9][A-Za-z0-9_]{0,100})(?![\w*])(?:=("[^"\n]{0,200}"|[ymn]\b|-?\d{1,20}\b|0x[0-9a-fA-F]{1,16}\b))?/g;
+const OPTION = /(?:(?<![\w$])|(?<=-D))(CONFIG_[A-Z0-9][A-Za-z0-9_]{0,100})(?![\w*])(?:=("[^"\n]{0,200}"|[ymn]\b|-?\d{1,20}\b|0x[0-9a-fA-F]{1,16}\b))?/g;
 const NOT_SET = /^[ \t+-]{0,4}# (CONFIG_[A-Z0-9][A-Za-z0-9_]{0,100}) is not set/gm;
 const SCRIPTS_CONFIG = /\bscripts\/config\b([^\n;|&]{1,500})/g;
 const SCRIPTS_CONFIG_FLAG = /(?:^|\s)(-e|-d|-m|--enable|--disable|--module|--set-val|--set-str|--undefine|-u)\s+([A-Za-z0-9_]{1,100})(?:\s+("[^"]{0,200}"|\S{1,200}))?/g;

@@ -29,10 +29,18 @@ export function kernelArch(name: string): string {
 
 const ROBOT_CONFIG = new RegExp(String.raw`^config: (${ARCH_NAMES})-`, "m");
 const MAKE_ARCH = new RegExp(String.raw`\bARCH=(${ARCH_NAMES})\b`);
-const CROSS_PREFIX = new RegExp(String.raw`\b(${ARCH_NAMES})(?:-[a-z0-9_]{1,20}){0,3}-(?:gcc|ld|as|objdump|readelf|nm)\b`);
+const CROSS_PREFIX = new RegExp(String.raw`\b(${ARCH_NAMES})(?:-[a-z0-9_]{1,20}){0,3}-(?:gcc|ld|as|objdump|readelf|nm)\b|^Target: (${ARCH_NAMES})-`, "m");
 // "parisc:allmodconfig", "powerpc allyesconfig", "mips defconfig"
 const ARCH_CONFIG = new RegExp(String.raw`\b(${ARCH_NAMES})(?::|\s{1,4})(?:\w{0,30}config|all\w{0,10})\b`);
 const ARCH_PATH = new RegExp(String.raw`\barch/(${ARCH_NAMES})/`, "g");
+
+// Architecture names in prose ("the default RISC-V one"), used when nothing better says.
+const ARCH_WORD = /\b(x86_64|x86|i386|arm64|aarch64|RISC-V|riscv(?:64)?|s390x?|powerpc(?:64)?(?:le)?|ppc64(?:le)?|mips(?:el|64)?|loongarch(?:64)?|parisc|m68k|sparc(?:64)?|hexagon|xtensa)\b/gi;
+
+function namedArch(prose: string): string | null {
+  const arches = new Set([...prose.matchAll(ARCH_WORD)].map((m) => kernelArch(m[1].replace(/^risc-v$/i, "riscv"))));
+  return arches.size === 1 ? [...arches][0] : null;
+}
 
 /** The architecture a build log or report belongs to, from the listing itself or else from the message. */
 function contextArch(listing: string, ctx: ExtractContext): string | null {
@@ -41,12 +49,12 @@ function contextArch(listing: string, ctx: ExtractContext): string | null {
     return arches.size === 1 ? [...arches][0] : null;
   };
   const inListing = MAKE_ARCH.exec(listing) ?? CROSS_PREFIX.exec(listing);
-  if (inListing) return kernelArch(inListing[1]);
+  if (inListing) return kernelArch(inListing[1] ?? inListing[2]);
   const own = fromPaths(listing);
   if (own) return own;
   const message = ROBOT_CONFIG.exec(ctx.all) ?? MAKE_ARCH.exec(ctx.all) ?? CROSS_PREFIX.exec(ctx.all) ?? ARCH_CONFIG.exec(ctx.all);
-  if (message) return kernelArch(message[1]);
-  return fromPaths(ctx.all);
+  if (message) return kernelArch(message[1] ?? message[2]);
+  return fromPaths(ctx.all) ?? namedArch(ctx.prose);
 }
 
 /** One snippet per listing or diff in the message's own text. */
