@@ -16,7 +16,7 @@ const RULES: RegExp[] = [
   new RegExp(String.raw`(?<![\w./-])(\d\.\d{1,2}(?:\.\d{1,3})?-rc\d{1,2}(?:-next-\d{8})?)(?![\w])`, "g"),
   new RegExp(String.raw`(?<![\w./-])(next-\d{8})\b`, "g"),
   // "Linux 5.10", "linux-6.12", "kernel 5.19", "5.15.y"
-  new RegExp(String.raw`\b(?:Linux|linux-|kernel|Kernel|mainline|stable)[ -]v?${KV}${KV_END}`, "g"),
+  new RegExp(String.raw`\b(?:(?:Linux|kernel|Kernel|mainline|stable)[ -]|linux-)v?${KV}${KV_END}`, "g"),
   new RegExp(String.raw`(?<![\w./-])(\d\.\d{1,2}\.y)\b`, "g"),
 ];
 
