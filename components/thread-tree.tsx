@@ -34,8 +34,11 @@ function Rows({ nodes, current, list, linkTo, prevSubject }: { nodes: TreeNode[]
         return (
           <li key={m.messageId}>
             <div className={m.ghost ? "tree-row ghost" : "tree-row"} aria-current={m.messageId === current ? "true" : undefined} data-testid="tree-row">
-              <span className="tree-subject">{m.ghost || !subject ? subject : <a href={href}>{subject}</a>}</span>
-              {!m.ghost && <span className="tree-from">{subject ? m.fromName || m.fromAddr : <a href={href}>{m.fromName || m.fromAddr}</a>}</span>}
+              {/* A reply that keeps the subject is listed by its author, linked, where the subject would be. */}
+              <span className="tree-subject">
+                {m.ghost ? subject : subject ? <a href={href}>{subject}</a> : <a href={href} className="tree-from">{m.fromName || m.fromAddr}</a>}
+              </span>
+              {!m.ghost && subject && <span className="tree-from">{m.fromName || m.fromAddr}</span>}
               {!m.ghost && (
                 <span className="tree-date">
                   <DateText date={m.date} />

@@ -16,7 +16,8 @@ export async function GET(req: Request): Promise<Response> {
       messageId: m.messageId,
       parent: m.parentId,
       subject: m.subject,
-      from: m.ghost ? null : { name: m.fromName, address: m.fromAddr },
+      // "Name <addr>" as in search hits; null for a ghost, which has no sender.
+      from: m.ghost ? null : m.fromName ? `${m.fromName} <${m.fromAddr}>` : m.fromAddr,
       date: m.date?.toISOString() ?? null,
       lists: m.lists,
       depth: m.depth,
