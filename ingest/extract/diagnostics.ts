@@ -78,7 +78,8 @@ export function extractDiagnostics(ctx: ExtractContext): DiagnosticRef[] {
 
 /** The next line when it continues `line`, which a mail client wrapped: long line, next one starts in lower case. */
 function continuation(raw: string, next: string | undefined): string | null {
-  if (next === undefined || raw.length < 60) return null;
+  // wrapping leaves the rest at column 0; indented lines are source excerpts or the next log line
+  if (next === undefined || raw.length < 60 || /^\s/.test(next)) return null;
   const n = strip(next);
   if (!/^[a-z_(`'.]/.test(n) || /^[\w./+-]{1,300}:\d|: (?:warning|error|note): /.test(n)) return null;
   return n;

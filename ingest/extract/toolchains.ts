@@ -30,13 +30,13 @@ const RULES: Rule[] = [
     major: [3, 40],
   },
   { re: new RegExp(String.raw`\b(?:LLVM|llvm)(?: version:? |[ \n]|-)v?${VER}${END}(?!\.\w)`, "g"), name: "clang", v: 1, major: [3, 40] },
-  { re: new RegExp(String.raw`\b[Cc]lang(?:-| |/| v| version )(?:>=?\s?|as of |version\s)?${VER}${END}(?![\w-]*\.(?:c|h|o|S)\b)`, "g"), name: "clang", v: 1, major: [3, 40] },
+  { re: new RegExp(String.raw`\b[Cc]lang(?:-| | v| version )(?:>=?\s?|as of |version\s)?${VER}${END}(?![\w-]*\.(?:c|h|o|S)\b|\/)`, "g"), name: "clang", v: 1, major: [3, 40] },
   // "LLD 15.0.0 (compatible with GNU linkers)", "ld.lld 15", "ld.lld-15"
   { re: new RegExp(String.raw`\b(?:LLD|[Ll]ld|ld\.lld)(?:-|[ \n]| version | v)${VER}${END}`, "g"), name: "ld.lld", v: 1, major: [3, 40] },
   // "gcc (Debian 12.2.0-14) 12.2.0", "x86_64-linux-gnu-gcc-12 (Ubuntu …) 12.3.0", "alpha-linux-gcc (GCC) 11.3.0"
   { re: new RegExp(String.raw`\bg?cc(?:-\d{1,2})?(?:\.\w{1,10})? \(([^()\n]{1,80})\) ${VER}${END}`, "gi"), name: "gcc", v: 2, vendor: 1, major: [3, 20] },
   { re: new RegExp(String.raw`\bgcc version ${VER}${END}(?: \d{8})?(?: \(([^()\n]{1,80})\))?`, "g"), name: "gcc", v: 1, vendor: 2, major: [3, 20] },
-  { re: new RegExp(String.raw`\b(?:GCC|[Gg]cc)(?:-| |/| v)(?:>=?\s?|as of |version\s)?${VER}${END}(?![\w-]*\.(?:c|h|o|S)\b)`, "g"), name: "gcc", v: 1, major: [3, 20] },
+  { re: new RegExp(String.raw`\b(?:GCC|[Gg]cc)(?:-| | v)(?:>=?\s?|as of |version\s)?${VER}${END}(?![\w-]*\.(?:c|h|o|S)\b|\/)`, "g"), name: "gcc", v: 1, major: [3, 20] },
   // "GNU ld (GNU Binutils for Debian) 2.40", "GNU ld version 2.35.2-…", "binutils 2.35+", "ld.bfd v2.39"
   { re: new RegExp(String.raw`\bGNU (?:ld|assembler)(?: \(([^()\n]{1,80})\))?(?: version)? ${VER}${END}`, "g"), name: "binutils", v: 2, vendor: 1, major: [2, 2] },
   { re: new RegExp(String.raw`\b(?:[Bb]inutils|BINUTILS|GNU ld|ld\.bfd|GNU as|gas)(?:-| |/| v| version )(?:<=?\s?|>=?\s?)?${VER}${END}`, "g"), name: "binutils", v: 1, major: [2, 2] },

@@ -38,6 +38,9 @@ const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const DIFF_META =
   /^(?:diff (?:--git |-[a-zA-Z])|index [0-9a-f]{4,64}\.\.[0-9a-f]{4,64}|(?:new|deleted) file mode |old mode |new mode |(?:dis)?similarity index |rename (?:from|to) |copy (?:from|to) |Binary files |GIT binary patch|Index: |={10,}$)/;
 
+// Deeper quoting than this is shown as it is: it bounds the recursion on hostile ">>>>…" lines.
+const MAX_QUOTE_DEPTH = 24;
+
 function isQuoteLine(line: string): boolean {
   return line.charCodeAt(0) === 0x3e; // ">"
 }
@@ -74,7 +77,7 @@ function segmentLines(lines: string[], offset: number, depth = 0): Block[] {
       blocks.push({ type: "signature", start: offset + i, lines: sig });
       break;
     }
-    if (isQuoteLine(line)) {
+    if (isQuoteLine(line) && depth < MAX_QUOTE_DEPTH) {
       let end = i;
       while (end < n && isQuoteLine(lines[end])) end++;
       if (isRobotMarkerRun(lines, i, end)) {
@@ -383,7 +386,7 @@ function stripLogPrefix(line: string): string {
 }
 
 export const OOPS_TITLE =
-  /^\s{0,4}(?:BUG: |WARNING: (?:CPU|at|possible|suspicious|inconsistent|bad|lock|HARDIRQ|SOFTIRQ|kernel|refcount|\S+ \S+ at )|Oops|Kernel panic|kernel BUG at|Internal error:|Unable to handle kernel|general protection fault|KASAN: |UBSAN: |KMSAN: |KCSAN: |CFI failure at|BUG kmalloc|BUG \w+ \(|==\d+==ERROR: |PLEASE submit a bug report|Stack dump:|UNREACHABLE executed|LLVM ERROR: |fatal error: error in backend|(?:[\w./+-]{1,300}:(?:\d{1,7}:(?:\d{1,5}:)?)? ?)?internal compiler error|INFO: (?!lockdep is turned off)|Assertion `.{0,200}' failed|clang(?:-\d+)?: error: unable to execute command|unable to handle page fault|stack-protector: Kernel stack is corrupted)/;
+  /^\s{0,4}(?:BUG: |WARNING: (?:CPU|at|possible|suspicious|inconsistent|bad|lock|HARDIRQ|SOFTIRQ|kernel|refcount|\S+ \S+ at )|Oops(?:\[#\d|: | - )|Kernel panic|kernel BUG at|Internal error:|Unable to handle kernel|general protection fault|KASAN: |UBSAN: |KMSAN: |KCSAN: |CFI failure at|BUG kmalloc|BUG \w+ \(|==\d+==ERROR: |PLEASE submit a bug report|Stack dump:|UNREACHABLE executed|LLVM ERROR: |fatal error: error in backend|(?:[\w./+-]{1,300}:(?:\d{1,7}:(?:\d{1,5}:)?)? ?)?internal compiler error|INFO: (?!lockdep is turned off)|Assertion `.{0,200}' failed|clang(?:-\d+)?: error: unable to execute command|unable to handle page fault|stack-protector: Kernel stack is corrupted)/;
 
 const OOPS_LINE =
   /^\s{0,4}(?:Call Trace:|Call trace:|RIP: |RSP: |RAX: |RBX: |RDX: |RBP: |R\d{1,2}: |FS: |CS: |CR2: |DR\d: |Code: |Modules linked in:|CPU: \d|Hardware name:|pc : |lr : |sp : |x\d{1,2} ?: |Workqueue: |<\/?TASK>|<\/?IRQ>|---\[ end trace|invalid opcode|The buggy address|Memory state around|Allocated by task|Freed by task|Last potentially related|Read of size|Write of size|page:|flags: |raw: |page dumped|epc ?: |ra ?: |status: |badaddr: |cause: |Krnl PSW|NIP |LR |MSR: |Stack:|Instruction dump:|Uninit was|Local variable|Bytes \d+-\d+ of|={60,}$|#\d{1,3} 0x[0-9a-f]{6,16} |0x[0-9a-f]{6,16} (?:[\w:<>.$~]{1,300}|\?\?\?)(?:\(.{0,300}\))?$|Please submit a full bug report|Please include the complete backtrace|\d{1,2}\.\t(?:Program arguments|Running pass|Compilation|<eof>|\/|[A-Za-z])|Exception stack|ESR = |Mem abort info|Data abort info|irq event stamp|hardirqs last|softirqs last|lock\(|\*\*\* DEADLOCK|other info that|Showing all locks|INFO: |RCU: |rcu: |watchdog: |\? [\w.$]{1,200}\+0x|\[<[0-9a-f]{8,16}>\])/;
