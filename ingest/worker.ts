@@ -1,0 +1,213 @@
+// The CPU-heavy half of ingestion (parse, normalize, extract, diff index, compress) and the worker_threads
+// pool that runs it next to the main thread, which reads, threads and stores.
+import os from "node:os";
+import { Worker, isMainThread, parentPort } from "node:worker_threads";
+import zlib from "node:zlib";
+import type { Entities } from "./extract/types";
+import type { Block } from "../lib/mail/blocks";
+import { diffIndex } from "../lib/mail/diff";
+import { segmentBody } from "../lib/mail/segment";
+import { EXTRACT_VERSION, extractEntities } from "./extract";
+import { parseMessage } from "./parse";
+import type { DiffIndex, ParsedMessage, RawMessage, SourcePosition } from "./types";
+
+/** A message ready to store: everything but the database work is done. */
+export interface AnalyzedMessage {
+  ok: true;
+  message: Omit<ParsedMessage, "raw">;
+  rawDeflated: Buffer; // zlib.deflateSync of the raw bytes; the site inflates it
+  rawSize: number;
+  entities: Entities;
+  extractVersion: number; // 0 when extraction failed, so `npm run reextract` retries it
+  extractError: string | null;
+  diff: DiffIndex;
+}
+
+/** A message that could not be used, kept whole. */
+export interface FailedMessage {
+  ok: false;
+  source: SourcePosition;
+  reason: string;
+  raw: Buffer;
+}
+
+export type Analyzed = AnalyzedMessage | FailedMessage;
+
+const NO_DIFF: DiffIndex = { dfn: [], dfa: [], dfb: [], dfhh: [] };
+
+export const EMPTY_ENTITIES: Entities = {
+  commits: [],
+  toolchains: [],
+  snippets: [],
+  diagnostics: [],
+  configs: [],
+  kernelVersions: [],
+  links: [],
+  trailers: [],
+  tags: [],
+};
+
+function reasonOf(err: unknown): string {
+  if (err instanceof Error) return (err as Error & { reason?: string }).reason ?? err.message;
+  return String(err);
+}
+
+/**
+ * Extraction and the diff index over a subject and body, never throwing: an extraction failure is
+ * reported and leaves no entities. The body is segmented once for both.
+ */
+export function extract(subject: string, body: string): { entities: Entities; version: number; error: string | null; diff: DiffIndex } {
+  let blocks: Block[];
+  try {
+    blocks = segmentBody(body);
+  } catch (err) {
+    return { entities: EMPTY_ENTITIES, version: 0, error: `cannot segment the body: ${reasonOf(err)}`, diff: NO_DIFF };
+  }
+  let diff = NO_DIFF;
+  try {
+    diff = diffIndex(body, blocks);
+  } catch {
+    // The diff columns only feed dfn:/dfa:/... search; a message is still worth storing without them.
+  }
+  try {
+    return { entities: extractEntities({ subject, body }, blocks), version: EXTRACT_VERSION, error: null, diff };
+  } catch (err) {
+    return { entities: EMPTY_ENTITIES, version: 0, error: reasonOf(err), diff };
+  }
+}
+
+/** Everything about one message that does not need the database. Never throws. */
+export async function analyze(raw: RawMessage): Promise<Analyzed> {
+  let parsed: ParsedMessage;
+  try {
+    parsed = await parseMessage(raw);
+  } catch (err) {
+    return { ok: false, source: raw.source, reason: reasonOf(err), raw: raw.raw };
+  }
+  const { raw: bytes, ...message } = parsed;
+  const { entities, version, error, diff } = extract(message.subject, message.body);
+  return {
+    ok: true,
+    message,
+    rawDeflated: zlib.deflateSync(bytes),
+    rawSize: bytes.length,
+    entities,
+    extractVersion: version,
+    extractError: error,
+    diff,
+  };
+}
+
+// ---- Crossing the thread boundary ----
+// A batch's raw bytes travel as one transferred ArrayBuffer: structured-cloning each message's Buffer would
+// copy the whole (often shared) ArrayBuffer behind it.
+
+interface PackedBatch {
+  bytes: ArrayBuffer;
+  ends: number[];
+  sources: SourcePosition[];
+}
+
+function pack(buffers: Uint8Array[]): { bytes: ArrayBuffer; ends: number[] } {
+  const total = buffers.reduce((n, b) => n + b.length, 0);
+  const bytes = new ArrayBuffer(total);
+  const view = new Uint8Array(bytes);
+  const ends: number[] = [];
+  let at = 0;
+  for (const b of buffers) {
+    view.set(b, at);
+    at += b.length;
+    ends.push(at);
+  }
+  return { bytes, ends };
+}
+
+function unpack(bytes: ArrayBuffer, ends: number[]): Buffer[] {
+  return ends.map((end, i) => Buffer.from(bytes, i === 0 ? 0 : ends[i - 1], end - (i === 0 ? 0 : ends[i - 1])));
+}
+
+interface PackedResults {
+  results: Analyzed[]; // with the Buffers removed; they travel in `bytes`
+  bytes: ArrayBuffer;
+  ends: number[];
+}
+
+function packResults(results: Analyzed[]): PackedResults {
+  const buffers = results.map((r) => (r.ok ? r.rawDeflated : r.raw));
+  const bare = results.map((r) => (r.ok ? { ...r, rawDeflated: null } : { ...r, raw: null })) as unknown as Analyzed[];
+  return { results: bare, ...pack(buffers) };
+}
+
+function unpackResults(packed: PackedResults): Analyzed[] {
+  const buffers = unpack(packed.bytes, packed.ends);
+  return packed.results.map((r, i) => (r.ok ? { ...r, rawDeflated: buffers[i] } : { ...r, raw: buffers[i] }));
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  port.on("message", async (batch: PackedBatch) => {
+    const raws = unpack(batch.bytes, batch.ends);
+    const results: Analyzed[] = [];
+    for (let i = 0; i < raws.length; i++) results.push(await analyze({ raw: raws[i], source: batch.sources[i] }));
+    const packed = packResults(results);
+    port.postMessage(packed, [packed.bytes]);
+  });
+}
+
+// ---- The pool (main thread) ----
+
+interface Pending {
+  resolve: (results: Analyzed[]) => void;
+  reject: (err: Error) => void;
+}
+
+/** Worker threads running analyze(); each keeps a FIFO of the batches sent to it. */
+export class AnalyzePool {
+  private readonly workers: Worker[] = [];
+  private readonly pending: Pending[][] = [];
+  private failure: Error | null = null;
+
+  constructor(readonly size: number = os.availableParallelism()) {
+    // The worker is this .ts file, so it needs tsx's loader as the main thread has. On Node 20 a worker
+    // ignores `execArgv: ["--import", "tsx"]`, so a small bootstrap registers tsx, then imports the file.
+    const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(bootstrap, { eval: true });
+      const queue: Pending[] = [];
+      worker.on("message", (packed: PackedResults) => queue.shift()?.resolve(unpackResults(packed)));
+      worker.on("error", (err) => this.fail(new Error(`ingest worker ${i + 1} failed: ${err.message}`)));
+      worker.on("exit", (code) => {
+        if (queue.length > 0) this.fail(new Error(`ingest worker ${i + 1} exited (code ${code}) with ${queue.length} batches unfinished`));
+      });
+      this.workers.push(worker);
+      this.pending.push(queue);
+    }
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const queue of this.pending) for (const p of queue.splice(0)) p.reject(err);
+  }
+
+  /** Batches sent but not yet answered. */
+  get inFlight(): number {
+    return this.pending.reduce((n, q) => n + q.length, 0);
+  }
+
+  /** Analyzes a batch on the least busy worker; results come back in the batch's order. */
+  run(raws: RawMessage[]): Promise<Analyzed[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    let w = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.pending[i].length < this.pending[w].length) w = i;
+    const { bytes, ends } = pack(raws.map((r) => r.raw));
+    const batch: PackedBatch = { bytes, ends, sources: raws.map((r) => r.source) };
+    return new Promise<Analyzed[]>((resolve, reject) => {
+      this.pending[w].push({ resolve, reject });
+      this.workers[w].postMessage(batch, [bytes]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
