@@ -9,6 +9,8 @@ const SUBJ = String.raw`(?:[ \t]*\n?[ \t]*\(\s{0,4}["“]([^\n]{1,300}?(?:\n[^\n
 
 interface Rule {
   re: RegExp;
+  /** What the text must contain for `re` to have a chance: a cheap test run first. */
+  needs: RegExp;
   role: CommitRole;
   /** Repository named by the pattern itself; otherwise the context decides. */
   repo?: string;
@@ -19,38 +21,39 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { re: new RegExp(String.raw`^[ \t]{0,8}Fixes:[ \t]{0,8}(?:commit[ \t]+)?${H}${SUBJ}`, "gm"), role: "fixes" },
-  { re: new RegExp(String.raw`\breverts?\s{1,4}(?:the\s{1,4})?(?:commit|merge)\s{1,4}${H}${SUBJ}`, "gi"), role: "reverts" },
-  { re: new RegExp(String.raw`\bcommit\s{1,4}${H}\s{1,4}upstream\b`, "gi"), role: "upstream" },
-  { re: new RegExp(String.raw`\bupstream\s{1,4}commit:?\s{1,4}${H}`, "gi"), role: "upstream" },
-  { re: new RegExp(String.raw`${H}\s{1,4}is the first bad commit`, "gi"), role: "bisected-to" },
-  { re: new RegExp(String.raw`first bad commit:?\s{0,4}\[?${H}\]?${SUBJ}`, "gi"), role: "bisected-to" },
-  { re: new RegExp(String.raw`\bbisect(?:ed|ing|s)?\b[^\n.]{0,60}?\s(?:to|at):?\s{1,6}(?:the\s{1,4})?(?:commit\s{1,4}|merge\s{1,4})?${H}${SUBJ}`, "gi"), role: "bisected-to" },
-  { re: new RegExp(String.raw`\b(?:culprit|offending commit)(?: is| was|:)\s{1,4}(?:commit\s{1,4})?${H}${SUBJ}`, "gi"), role: "bisected-to" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}Fixes:[ \t]{0,8}(?:commit[ \t]+)?${H}${SUBJ}`, "gm"), needs: /Fixes:/, role: "fixes" },
+  { re: new RegExp(String.raw`\breverts?\s{1,4}(?:the\s{1,4})?(?:commit|merge)\s{1,4}${H}${SUBJ}`, "gi"), needs: /revert/i, role: "reverts" },
+  { re: new RegExp(String.raw`\bcommit\s{1,4}${H}\s{1,4}upstream\b`, "gi"), needs: /upstream/i, role: "upstream" },
+  { re: new RegExp(String.raw`\bupstream\s{1,4}commit:?\s{1,4}${H}`, "gi"), needs: /upstream/i, role: "upstream" },
+  { re: new RegExp(String.raw`${H}\s{1,4}is the first bad commit`, "gi"), needs: /first bad/i, role: "bisected-to" },
+  { re: new RegExp(String.raw`first bad commit:?\s{0,4}\[?${H}\]?${SUBJ}`, "gi"), needs: /first bad/i, role: "bisected-to" },
+  { re: new RegExp(String.raw`\bbisect(?:ed|ing|s)?\b[^\n.]{0,60}?\s(?:to|at):?\s{1,6}(?:the\s{1,4})?(?:commit\s{1,4}|merge\s{1,4})?${H}${SUBJ}`, "gi"), needs: /bisect/i, role: "bisected-to" },
+  { re: new RegExp(String.raw`\b(?:culprit|offending commit)(?: is| was|:)\s{1,4}(?:commit\s{1,4})?${H}${SUBJ}`, "gi"), needs: /culprit|offending/i, role: "bisected-to" },
   {
     re: new RegExp(
       String.raw`\b(?:introduced|caused|broken|regressed|triggered|exposed|uncovered)\s{1,4}(?:by|in|with|since|after)\s{1,4}(?:the\s{1,4})?(?:(?:merge\s{1,4})?commit:?\s{1,6})?${H}${SUBJ}`,
       "gi",
     ),
+    needs: /introduced|caused|broken|regressed|triggered|exposed|uncovered/i,
     role: "introduced-by",
   },
-  { re: new RegExp(String.raw`\bregression\s{1,4}(?:from|since|introduced by)\s{1,4}(?:commit\s{1,4})?${H}${SUBJ}`, "gi"), role: "introduced-by" },
-  { re: new RegExp(String.raw`^[ \t]{0,8}base-commit:\s{0,4}${H}`, "gm"), role: "base" },
+  { re: new RegExp(String.raw`\bregression\s{1,4}(?:from|since|introduced by)\s{1,4}(?:commit\s{1,4})?${H}${SUBJ}`, "gi"), needs: /regression/i, role: "introduced-by" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}base-commit:\s{0,4}${H}`, "gm"), needs: /base-commit/, role: "base" },
   // git bisect logs
-  { re: new RegExp(String.raw`^[ \t]{0,8}git bisect (good|bad|old|new)\s{1,4}${H}`, "gm"), role: "bisect-good", form: "bisect" },
-  { re: new RegExp(String.raw`^[ \t]{0,8}# (good|bad|old|new): \[${H}\]\s{0,4}(.{0,300})$`, "gm"), role: "bisect-good", form: "bisect" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}git bisect (good|bad|old|new)\s{1,4}${H}`, "gm"), needs: /git bisect/, role: "bisect-good", form: "bisect" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}# (good|bad|old|new): \[${H}\]\s{0,4}(.{0,300})$`, "gm"), needs: /# (?:good|bad|old|new): \[/, role: "bisect-good", form: "bisect" },
   // robot report headers: the commit under test is the one the report blames
-  { re: new RegExp(String.raw`^[ \t]{0,8}commit:\s{1,8}${H}${SUBJ}`, "gm"), role: "bisected-to" },
-  { re: new RegExp(String.raw`^[ \t]{0,8}(?:head|HEAD commit):\s{1,8}${H}`, "gm"), role: "mention" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}commit:\s{1,8}${H}${SUBJ}`, "gm"), needs: /commit:/, role: "bisected-to" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}(?:head|HEAD commit):\s{1,8}${H}`, "gm"), needs: /head:|HEAD commit:/, role: "mention" },
   // LKP comparison tables: "|   | d077242d68 | ce4a262098 |" (good parent, then the commit under test)
-  { re: /^\|\s{1,80}\|\s{1,4}([0-9a-f]{7,40})\s{1,4}\|\s{1,4}([0-9a-f]{7,40})\s{1,4}\|\s*$/gm, role: "bisect-good", form: "table" },
-  { re: new RegExp(String.raw`^[ \t]{0,8}Merge:\s{1,4}${H}\s{1,4}${H}`, "gm"), role: "mention", form: "pair" },
+  { re: /^\|\s{1,80}\|\s{1,4}([0-9a-f]{7,40})\s{1,4}\|\s{1,4}([0-9a-f]{7,40})\s{1,4}\|\s*$/gm, needs: /^\|/m, role: "bisect-good", form: "table" },
+  { re: new RegExp(String.raw`^[ \t]{0,8}Merge:\s{1,4}${H}\s{1,4}${H}`, "gm"), needs: /Merge:/, role: "mention", form: "pair" },
   // robot "vim +N file" listings open each line with the blamed commit
-  { re: new RegExp(String.raw`^${H}\s{1,40}[^\n]{0,200}?\s\d{4}-\d\d-\d\d\s{1,4}@?\d{1,6}\b`, "gm"), role: "mention" },
-  { re: new RegExp(String.raw`\[test failed on [^\n\]]{1,100}?\s${H}\]`, "g"), role: "mention" },
-  { re: new RegExp(String.raw`\bcommits?:?\s{1,4}${H}${SUBJ}`, "gi"), role: "mention" },
-  { re: new RegExp(String.raw`${H}\s{0,4}\n?[ \t]{0,8}\(\s{0,4}["“](.{1,300}?)["”]\s{0,4}\)`, "g"), role: "mention", mixed: true },
-  { re: /(?<![\w./@%+=&;#-])([0-9a-f]{40})(?![\w@%])/g, role: "mention", form: "bare" },
+  { re: new RegExp(String.raw`^${H}\s{1,40}[^\n]{0,200}?\s\d{4}-\d\d-\d\d\s{1,4}@?\d{1,6}\b`, "gm"), needs: /\d{4}-\d\d-\d\d/, role: "mention" },
+  { re: new RegExp(String.raw`\[test failed on [^\n\]]{1,100}?\s${H}\]`, "g"), needs: /\[test failed on/, role: "mention" },
+  { re: new RegExp(String.raw`\bcommits?:?\s{1,4}${H}${SUBJ}`, "gi"), needs: /commit/i, role: "mention" },
+  { re: new RegExp(String.raw`${H}\s{0,4}\n?[ \t]{0,8}\(\s{0,4}["“](.{1,300}?)["”]\s{0,4}\)`, "g"), needs: /\(\s{0,4}["“]/, role: "mention", mixed: true },
+  { re: /(?<![\w./@%+=&;#-])([0-9a-f]{40})(?![\w@%])/g, needs: /[0-9a-f]{40}/, role: "mention", form: "bare" },
 ];
 
 // git.kernel.org, GitHub, GCC and sourceware commit pages
@@ -127,7 +130,7 @@ function scanText(text: string, add: (sha: string, repo: string, role: CommitRol
   const hasPrefixes = /\b(?:https?|git|ssh):\/\/\S+/g;
   for (const m of text.matchAll(hasPrefixes)) for (let k = m.index; k < m.index + m[0].length; k++) covered.add(k);
   for (const rule of RULES) {
-    if (!quickCheck(rule, text)) continue;
+    if (!rule.needs.test(text)) continue;
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) {
       if (rule.form === "bisect") {
@@ -155,19 +158,6 @@ function scanText(text: string, add: (sha: string, repo: string, role: CommitRol
       }
     }
   }
-}
-
-// Cheap substring tests that skip a rule's regex on text that cannot match it.
-function quickCheck(rule: Rule, text: string): boolean {
-  const src = rule.re.source;
-  if (src.includes("Fixes:")) return text.includes("Fixes:");
-  if (src.includes("reverts?")) return /revert/i.test(text);
-  if (src.includes("bisect")) return /bisect/i.test(text);
-  if (src.includes("base-commit")) return text.includes("base-commit");
-  if (src.includes("Merge:")) return text.includes("Merge:");
-  if (src.includes("first bad")) return /first bad/i.test(text);
-  if (src.includes("test failed on")) return text.includes("[test failed on");
-  return true;
 }
 
 // "Fixes: https://…/commit/?id=…", "reverts https://…"

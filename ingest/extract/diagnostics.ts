@@ -195,8 +195,9 @@ function kernelReport(lines: string[]): DiagnosticRef | null {
     const r = RIP.exec(line);
     if (r && !rip) rip = r[1];
     const f = FRAME.exec(line);
-    if (f && frames.length < 16 && !/^(?:dump_stack|dump_stack_lvl|show_stack|dump_backtrace|print_address_description|print_report|kasan_report|__kasan_report|kmsan_report|__msan_warning|ubsan_epilogue|__ubsan_handle_\w+|report_bug|handle_bug|exc_invalid_op|asm_exc_invalid_op|__warn|warn_slowpath_fmt|panic|die|show_regs)(?:\.\w+)?$/.test(f[1])) {
-      frames.push(f[1].replace(/\.(?:cold|constprop|isra|part)(?:\.\d{1,6})*$/, ""));
+    const fn = f ? f[1].replace(/\.(?:cold|constprop|isra|part|llvm)(?:\.\d{1,6})*$/, "") : "";
+    if (f && frames.length < 16 && !/^(?:dump_stack|dump_stack_lvl|show_stack|dump_backtrace|print_address_description|print_report|kasan_report|__kasan_report|kmsan_report|__msan_warning|ubsan_epilogue|__ubsan_handle_\w+|report_bug|handle_bug|exc_invalid_op|asm_exc_invalid_op|__warn|warn_slowpath_fmt|panic|die|show_regs)$/.test(fn)) {
+      frames.push(fn);
     }
   }
   if (!title) return null;

@@ -9,12 +9,22 @@ export interface ConfigRef {
 // Kbuild make variables that look like options but are not Kconfig symbols.
 const NOT_KCONFIG = new Set(["CONFIG_SHELL"]);
 
-const OPTION = /(?:(?<![\w$])|(?<=-D))(CONFIG_[A-Z0-9][A-Za-z0-9_]{0,100})(?![\w*])(?:=("[^"\n]{0,200}"|[ymn]\b|-?\d{1,20}\b|0x[0-9a-fA-F]{1,16}\b))?/g;
+// Read at a "CONFIG_" that does not continue a word ("-DCONFIG_X" counts: a define of the option).
+const OPTION = /(CONFIG_[A-Z0-9][A-Za-z0-9_]{0,100})(?![\w*])(?:=("[^"\n]{0,200}"|[ymn]\b|-?\d{1,20}\b|0x[0-9a-fA-F]{1,16}\b))?/y;
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
 const NOT_SET = /^[ \t+-]{0,4}# (CONFIG_[A-Z0-9][A-Za-z0-9_]{0,100}) is not set/gm;
 const SCRIPTS_CONFIG = /\bscripts\/config\b([^\n;|&]{1,500})/g;
-const SCRIPTS_CONFIG_FLAG = /(?:^|\s)(-e|-d|-m|--enable|--disable|--module|--set-val|--set-str|--undefine|-u)\s+([A-Za-z0-9_]{1,100})(?:\s+("[^"]{0,200}"|\S{1,200}))?/g;
+const SCRIPTS_CONFIG_FLAG = /(?:^|\s)(-e|-d|-m|--enable|--disable|--module|--undefine|-u)\s+([A-Za-z0-9_]{1,100})/g;
+const SCRIPTS_CONFIG_SET = /(?:^|\s)--set-(?:val|str)\s+([A-Za-z0-9_]{1,100})\s+("[^"]{0,200}"|\S{1,200})/g;
 
 const FLAG_VALUE: Record<string, string | null> = { "-e": "y", "--enable": "y", "-d": "n", "--disable": "n", "-m": "m", "--module": "m", "-u": null, "--undefine": null };
+
+function withPrefix(name: string): string {
+  return name.startsWith("CONFIG_") ? name : `CONFIG_${name}`;
+}
 
 export function extractConfigs(ctx: ExtractContext): ConfigRef[] {
   const found = new Map<string, string | null>();
@@ -25,13 +35,17 @@ export function extractConfigs(ctx: ExtractContext): ConfigRef[] {
   for (const text of [ctx.subject, ...ctx.own.map((o) => o.text)]) {
     if (!text.includes("CONFIG_") && !text.includes("scripts/config")) continue;
     for (const m of text.matchAll(NOT_SET)) put(m[1], "n");
-    for (const m of text.matchAll(OPTION)) put(m[1], m[2] ?? null);
+    // indexOf finds the candidates; the sticky regex reads each in place
+    for (let at = text.indexOf("CONFIG_"); at !== -1; at = text.indexOf("CONFIG_", at + 7)) {
+      const before = text.charCodeAt(at - 1);
+      if (at > 0 && (isWordChar(before) || before === 0x24) && !(before === 0x44 && text.charCodeAt(at - 2) === 0x2d)) continue;
+      OPTION.lastIndex = at;
+      const m = OPTION.exec(text);
+      if (m) put(m[1], m[2] ?? null);
+    }
     for (const m of text.matchAll(SCRIPTS_CONFIG)) {
-      for (const f of m[1].matchAll(SCRIPTS_CONFIG_FLAG)) {
-        const name = f[2].startsWith("CONFIG_") ? f[2] : `CONFIG_${f[2]}`;
-        const value = f[1] === "--set-val" || f[1] === "--set-str" ? (f[3] ?? null) : FLAG_VALUE[f[1]];
-        put(name, value);
-      }
+      for (const f of m[1].matchAll(SCRIPTS_CONFIG_FLAG)) put(withPrefix(f[2]), FLAG_VALUE[f[1]]);
+      for (const f of m[1].matchAll(SCRIPTS_CONFIG_SET)) put(withPrefix(f[1]), f[2]);
     }
   }
   return [...found].map(([name, value]) => ({ name, value }));

@@ -85,7 +85,8 @@ export function normalizeUrl(url: string): string {
   const host = u.hostname.toLowerCase().replace(/^www\./, "");
   const mid = linkMessageId(url);
   if (mid && (host === "lore.kernel.org" || host === "lkml.kernel.org" || host.endsWith("msgid.link"))) {
-    return `https://lore.kernel.org/r/${encodeURIComponent(mid).replace(/%40/g, "@").replace(/%2B/g, "+")}`;
+    // escape only what cannot stand in a path segment, so the form stays readable
+    return `https://lore.kernel.org/r/${mid.replace(/[%/?#\s]/g, (c) => encodeURIComponent(c))}`;
   }
   const path = u.pathname.replace(/\/+$/, "");
   return `https://${host}${path}${u.search}`;

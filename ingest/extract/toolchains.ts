@@ -8,6 +8,8 @@ const END = String.raw`(?![\d]|\.\d)`;
 
 interface Rule {
   re: RegExp;
+  /** A cheap test the text must pass before `re` runs. */
+  needs: RegExp;
   name: string;
   /** group numbers: version, vendor, git hash */
   v: number;
@@ -23,27 +25,27 @@ const RULES: Rule[] = [
   // "Debian clang version 14.0.6", "Android (6443078 based on r383902) clang version 11.0.1 (https://… b397f81…)"
   {
     re: new RegExp(String.raw`(?:\b(Debian|Ubuntu|Android|ClangBuiltLinux|Apple|Homebrew|Fedora|FreeBSD|Alpine|AMD|Intel|Arm|Chromium OS|Red Hat)\b[^\n]{0,60}?\s)?\bclang version ${VER}${END}[^\s(]{0,80}${HASH_TAIL}`, "g"),
-    name: "clang",
+    needs: /clang|llvm/i, name: "clang",
     v: 2,
     vendor: 1,
     hash: 3,
     major: [3, 40],
   },
-  { re: new RegExp(String.raw`\b(?:LLVM|llvm)(?: version:? |[ \n]|-)v?${VER}${END}(?!\.\w)`, "g"), name: "clang", v: 1, major: [3, 40] },
-  { re: new RegExp(String.raw`\b[Cc]lang(?:-| | v| version )(?:>=?\s?|as of |version\s)?${VER}${END}(?![\w-]*\.(?:c|h|o|S)\b|\/)`, "g"), name: "clang", v: 1, major: [3, 40] },
+  { re: new RegExp(String.raw`\b(?:LLVM|llvm)(?: version:? |[ \n]|-)v?${VER}${END}(?!\.\w)`, "g"), needs: /llvm/i, name: "clang", v: 1, major: [3, 40] },
+  { re: new RegExp(String.raw`\b[Cc]lang(?:-| | v| version )(?:>=?\s?|as of |version\s)?${VER}${END}(?![\w-]*\.(?:c|h|o|S)\b|\/)`, "g"), needs: /clang|llvm/i, name: "clang", v: 1, major: [3, 40] },
   // "LLD 15.0.0 (compatible with GNU linkers)", "ld.lld 15", "ld.lld-15"
-  { re: new RegExp(String.raw`\b(?:LLD|[Ll]ld|ld\.lld)(?:-|[ \n]| version | v)${VER}${END}`, "g"), name: "ld.lld", v: 1, major: [3, 40] },
+  { re: new RegExp(String.raw`\b(?:LLD|[Ll]ld|ld\.lld)(?:-|[ \n]| version | v)${VER}${END}`, "g"), needs: /lld/i, name: "ld.lld", v: 1, major: [3, 40] },
   // "gcc (Debian 12.2.0-14) 12.2.0", "x86_64-linux-gnu-gcc-12 (Ubuntu …) 12.3.0", "alpha-linux-gcc (GCC) 11.3.0"
-  { re: new RegExp(String.raw`\bg?cc(?:-\d{1,2})?(?:\.\w{1,10})? \(([^()\n]{1,80})\) ${VER}${END}`, "gi"), name: "gcc", v: 2, vendor: 1, major: [3, 20] },
-  { re: new RegExp(String.raw`\bgcc version ${VER}${END}(?: \d{8})?(?: \(([^()\n]{1,80})\))?`, "g"), name: "gcc", v: 1, vendor: 2, major: [3, 20] },
-  { re: new RegExp(String.raw`\b(?:GCC|[Gg]cc)(?:-| | v)(?:>=?\s?|as of |version\s)?${VER}${END}(?![\w-]*\.(?:c|h|o|S)\b|\/)`, "g"), name: "gcc", v: 1, major: [3, 20] },
+  { re: new RegExp(String.raw`\bg?cc(?:-\d{1,2})?(?:\.\w{1,10})? \(([^()\n]{1,80})\) ${VER}${END}`, "gi"), needs: /gcc/i, name: "gcc", v: 2, vendor: 1, major: [3, 20] },
+  { re: new RegExp(String.raw`\bgcc version ${VER}${END}(?: \d{8})?(?: \(([^()\n]{1,80})\))?`, "g"), needs: /gcc/i, name: "gcc", v: 1, vendor: 2, major: [3, 20] },
+  { re: new RegExp(String.raw`\b(?:GCC|[Gg]cc)(?:-| | v)(?:>=?\s?|as of |version\s)?${VER}${END}(?![\w-]*\.(?:c|h|o|S)\b|\/)`, "g"), needs: /gcc/i, name: "gcc", v: 1, major: [3, 20] },
   // "GNU ld (GNU Binutils for Debian) 2.40", "GNU ld version 2.35.2-…", "binutils 2.35+", "ld.bfd v2.39"
-  { re: new RegExp(String.raw`\bGNU (?:ld|assembler)(?: \(([^()\n]{1,80})\))?(?: version)? ${VER}${END}`, "g"), name: "binutils", v: 2, vendor: 1, major: [2, 2] },
-  { re: new RegExp(String.raw`\b(?:[Bb]inutils|BINUTILS|GNU ld|ld\.bfd|GNU as|gas)(?:-| |/| v| version )(?:<=?\s?|>=?\s?)?${VER}${END}`, "g"), name: "binutils", v: 1, major: [2, 2] },
+  { re: new RegExp(String.raw`\bGNU (?:ld|assembler)(?: \(([^()\n]{1,80})\))?(?: version)? ${VER}${END}`, "g"), needs: /binutils|GNU |ld\.bfd|\bgas\b/i, name: "binutils", v: 2, vendor: 1, major: [2, 2] },
+  { re: new RegExp(String.raw`\b(?:[Bb]inutils|BINUTILS|GNU ld|ld\.bfd|GNU as|gas)(?:-| |/| v| version )(?:<=?\s?|>=?\s?)?${VER}${END}`, "g"), needs: /binutils|GNU |ld\.bfd|\bgas\b/i, name: "binutils", v: 1, major: [2, 2] },
   // "rustc 1.57.0 (f1edd0429 2021-11-29)", "Rust 1.79"
-  { re: new RegExp(String.raw`\brustc(?:-| | version )${VER}${END}(?:[^\s(]{0,40})?(?: \(([0-9a-f]{7,40}) \d{4}-\d\d-\d\d\))?`, "g"), name: "rustc", v: 1, hash: 2, major: [1, 1] },
-  { re: new RegExp(String.raw`\bRust(?: | version |c )${VER}${END}`, "g"), name: "rustc", v: 1, major: [1, 1] },
-  { re: new RegExp(String.raw`\bpahole(?: version:?| |-)(?:v|>=?\s?)?${VER}${END}`, "gi"), name: "pahole", v: 1, major: [1, 1] },
+  { re: new RegExp(String.raw`\brustc(?:-| | version )${VER}${END}(?:[^\s(]{0,40})?(?: \(([0-9a-f]{7,40}) \d{4}-\d\d-\d\d\))?`, "g"), needs: /rust/i, name: "rustc", v: 1, hash: 2, major: [1, 1] },
+  { re: new RegExp(String.raw`\bRust(?: | version |c )${VER}${END}`, "g"), needs: /rust/i, name: "rustc", v: 1, major: [1, 1] },
+  { re: new RegExp(String.raw`\bpahole(?: version:?| |-)(?:v|>=?\s?)?${VER}${END}`, "gi"), needs: /pahole/i, name: "pahole", v: 1, major: [1, 1] },
 ];
 
 // "COMPILER=gcc-11.3.0", "compiler: clang-18" are covered by the shorthand rules; these words after a name mean
@@ -73,6 +75,7 @@ export function extractToolchains(ctx: ExtractContext): ToolchainRef[] {
   for (const text of texts) {
     if (!/clang|llvm|lld|gcc|binutils|gnu|rust|pahole|\bld\b|\bgas\b/i.test(text)) continue;
     for (const rule of RULES) {
+      if (!rule.needs.test(text)) continue;
       rule.re.lastIndex = 0;
       for (const m of text.matchAll(rule.re)) {
         const version = m[rule.v];

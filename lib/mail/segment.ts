@@ -328,7 +328,11 @@ function isSelfContained(hint: Hint, line: string): boolean {
 function looksLikeSource(chunk: string[]): boolean {
   if (chunk.length < 2) return false;
   let c = 0;
-  for (const l of chunk) if (/(?:[;{}]|\*\/)\s*$|^\s*#\s*(?:include|define|if|endif|else)\b/.test(l)) c++;
+  for (const l of chunk) {
+    const t = l.trimEnd();
+    const last = t.charCodeAt(t.length - 1);
+    if (last === 0x3b || last === 0x7b || last === 0x7d || t.endsWith("*/") || /^\s*#\s*(?:include|define|if|endif|else)\b/.test(t)) c++;
+  }
   return c / chunk.length >= 0.6;
 }
 
@@ -397,6 +401,9 @@ const FRAME = /^(?:[\w-]{1,20} \[\d{1,8}\]:)?\s{0,8}(?:\[<[0-9a-f]{8,16}>\]\s{1,
 const BUILD_LINE =
   /^(?:>>? ?)?\s{0,8}(?:[\w./+-]{1,300}:\d{1,7}(?::\d{1,5})?: ?(?:fatal error|error|warning|note|Error|Warning|Fatal error|internal compiler error): |[\w./+-]{1,300}: ?In (?:function|member function|static function|instantiation) |(?:error|warning)\[E\d{4}\]: |\s{0,12}--> [\w./+-]{1,300}:\d{1,7}:\d{1,5}$|\s{0,12}\|\s{0,4}$|\s{0,12}= (?:note|help): |[\w./+-]{1,300}: (?:warning|error): objtool: |[\w./+-]{1,300}\.o: (?:warning|error): |(?:[\w./-]{0,200}\/)?(?:ld(?:\.lld|\.bfd|\.gold)?|[\w-]{1,60}-ld(?:\.bfd)?|ld64\.lld|lld-link|llvm-\w{1,30}|clang(?:-\d{1,3})?|gcc(?:-\d{1,3})?|[\w-]{1,60}-gcc(?:-\d{1,3})?|cc1(?:plus)?|objtool|modpost|pahole|rustc|as|collect2|depmod|sparse|dtc|resolve_btfids|sed|bash|sh|\/bin\/sh|objcopy|[\w-]{1,60}-objcopy|llvm-objcopy)(?:\[\d{1,6}\])?: (?:error|warning|fatal error|note|\*\*\*|Error|Warning)|make(?:\[\d{1,4}\])?: (?:\*\*\*|Leaving|Entering|Nothing|Target)|(?:ERROR|WARNING|FATAL): modpost: |In file included from |\s{2,20}from [\w./+-]{1,300}:\d{1,7}[,:]$|\d{1,5} (?:warnings?|errors?)(?: and \d{1,5} errors?)? generated\.$|\s{0,12}\d{1,7} \| |\s{1,40}\|\s{1,200}[~^]|[A-Z][A-Z0-9_]{1,11}(?: [A-Z]{1,3}| \[[MU]\])?\s{1,12}[\w./+-]{1,300}$|\{standard input\}: Assembler messages:|[\w./+-]{1,300}: Assembler messages:|Error: |undefined reference to |[`'][\w.$]{1,200}' referenced in section [`'][\w.$]{1,200}' of |>>? {0,3}[\w./+-]{1,300}:\d{1,7}(?::\d{1,5})?: )/;
 
+// The only BUILD_LINE forms without a ":" or "|" (a cheap test that spares most lines the big one).
+const BUILD_WITHOUT_COLON = /^(?:>>? ?)?\s{0,8}(?:In file|\d{1,5} (?:warn|err)|[A-Z][A-Z0-9_]{1,11}[ \t]|undefined reference|[`']|from )/;
+
 const BISECT_LINE =
   /^\s{0,8}(?:\S{1,80}\$ )?(?:git bisect (?:start|good|bad|skip|reset|log|run|old|new|replay|terms)\b|# (?:good|bad|skip|old|new|first bad commit|possible first bad commit|only skipped commits left to test): \[[0-9a-f]{7,40}\]|[0-9a-f]{40} is the first bad commit|Bisecting: \d{1,9} revisions? left)/;
 
@@ -418,17 +425,28 @@ const ASM_BARE = /^\s{1,32}(?:ret|retq|retl|nop|nopl|nopw|ud2|int3|leave|leaveq|
 // "commit …/Merge:/Author:/Date:" lines that git bisect prints with the culprit
 const GIT_SHOW_HEADER = /^(?:commit [0-9a-f]{40}|Merge: [0-9a-f]{7,40} [0-9a-f]{7,40}|Author: .{1,200}<|Date: {2,4}\S)/;
 
+// Lines that start with a letter and carry none of the punctuation listings are made of are prose, except these.
+const LETTER_LINE_LISTING =
+  /^(?:Unable to handle|unable to handle|PLEASE submit|Please submit|Please include|The buggy address|Read of size|Write of size|Uninit was|Local variable|UNREACHABLE|Assertion|kernel BUG|general protection|git bisect|In file included|Oops|Kernel panic|undefined reference|other info that|Exception stack|page dumped|Disassembly of section|Bisecting|Error|INFO|[0-9a-f]{40} is the first bad commit|ret |br |store |call |tail call |unreachable|switch |fence |resume )/;
+const LISTING_PUNCTUATION = /[:@%#|=<`$\[{]|\+0x/;
+
 function lineHint(raw: string): Hint {
-  if (isBlank(raw)) return "blank";
   if (raw.length > 400) return "prose";
+  const c = raw.charCodeAt(0);
+  if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && !LISTING_PUNCTUATION.test(raw) && !LETTER_LINE_LISTING.test(raw)) {
+    return GIT_SHOW_HEADER.test(raw) ? "weak" : "prose";
+  }
+  if (isBlank(raw)) return "blank";
   // logs pasted with a "| " gutter
   const line = stripLogPrefix(raw.charCodeAt(0) === 0x7c && raw.charCodeAt(1) === 0x20 ? raw.slice(2) : raw);
   const logged = line !== raw;
   if (OOPS_TITLE.test(line) || OOPS_LINE.test(line) || FRAME.test(line)) return "oops";
   if (BISECT_LINE.test(line)) return "bisect-log";
-  if (BUILD_LINE.test(line) || LLD_CONTINUATION.test(line)) return "build-log";
+  const colon = line.includes(":");
+  if ((colon || line.includes("|") || BUILD_WITHOUT_COLON.test(line)) && BUILD_LINE.test(line)) return "build-log";
+  if (line.charCodeAt(0) === 0x3e && LLD_CONTINUATION.test(line)) return "build-log";
   if (logged) return "oops";
-  if (DISASM_LINE.test(line)) return "disasm";
+  if (colon && DISASM_LINE.test(line)) return "disasm";
   if (LLVM_IR_LINE.test(line)) return "llvm-ir";
   if (ASM_DIRECTIVE.test(line) || ASM_COMMENT_BB.test(line) || ASM_BARE.test(line)) return "asm";
   if (/^\.L[\w$.]{1,200}:/.test(line)) return "asm";
@@ -447,17 +465,17 @@ function isAsmOperands(ops: string): boolean {
 // ---- architecture ----
 
 const ARCH_RULES: [string, RegExp][] = [
-  ["x86", /<\/?TASK>|\bEFLAGS: [0-9a-f]|QEMU Standard PC|file format elf64-x86-64|file format elf32-i386|\bR_386_|%e(?:ax|bx|cx|dx|si|di|sp|bp)\b|target triple = "x86_64|RIP: 00\d\d:|%[re](?:ax|bx|cx|dx|si|di|sp|bp|ip)\b|\b(?:movq|movl|leaq|pushq|popq|callq|retq|jmpq|addq|subq|cmpq|testq|xorl|xorq|cltq)\b|\b(?:qword|dword|byte|word) ptr\b|\b(?:rax|rbx|rcx|rdx|rsi|rdi|rsp|rbp|rip)\b|\bx86_64\b|\bR_X86_64_/],
-  ["arm64", /Call trace:|\bdump_backtrace\b|__kvm_nvhe_|\bnVHE\b|\bpstate: [0-9a-f]|\bESR = 0x|elf64-littleaarch64|target triple = "aarch64|\baarch64\b|\barm64\b|\b[xw](?:[12]?\d|30)\b,\s|\bstp\s+x29, x30|\b(?:adrp|paciasp|autiasp|ldp|stp|cbz|cbnz|tbz|tbnz|b\.(?:eq|ne|lt|gt|le|ge|hi|lo|hs|ls|cs|cc))\b|\bpc : |\bR_AARCH64_/],
-  ["arm", /elf32-littlearm|elf32-bigarm|target triple = "(?:arm|thumb)|\bR_ARM_|\b(?:bx\s+lr|blx|push\s+\{r|pop\s+\{r|ldmia|stmdb|stmfd|ldmfd)\b|\br(?:1[0-2]|\d), \[/],
-  ["riscv", /elf(?:32|64)-littleriscv|target triple = "riscv|\bR_RISCV_|\b(?:auipc|jalr|addiw|slli|srli|c\.\w+|csrr|csrw|ecall|lui\s+a\d)\b|\b[as]\d, -?\d{1,4}\([as]p\)|\bepc : /],
-  ["s390", /elf64-s390|target triple = "s390|\bR_390_|Krnl PSW|\b(?:lgr|stmg|lmg|brasl|larl|aghi|lghi|stg|ltgr|jgnop|brcl)\b/],
-  ["powerpc", /elf(?:32|64)-powerpc|target triple = "powerpc|\bR_PPC(?:64)?_|\bNIP \[|\b(?:mflr|mtlr|mtctr|stdu|stwu|lis|addis|bctrl|blr|mfspr|mtspr|lwz)\b/],
-  ["loongarch", /elf64-loongarch|target triple = "loongarch|\bR_LARCH_|\b(?:addi\.[dw]|ld\.[dwbh]|st\.[dwbh]|jirl|pcaddu\d{1,2}i|pcalau12i|bstrpick\.[dw])\b/],
-  ["mips", /elf32-tradlittlemips|elf32-tradbigmips|elf64-trad\w*mips|target triple = "mips|\bR_MIPS_|\b(?:addiu|daddiu|jr\s+\$ra|lui\s+\$|jal|sw\s+\$|lw\s+\$|sd\s+\$|ld\s+\$)\b/],
-  ["hexagon", /target triple = "hexagon|\bR_HEX_|\bdealloc_return\b|\ballocframe\b/],
-  ["sparc", /elf64-sparc|target triple = "sparc|\bR_SPARC_|\b(?:sethi|restore\s+%g0)\b/],
-  ["m68k", /elf32-m68k|target triple = "m68k|\bR_68K_|\bFormat: [0-9a-f]{2}  Vector: /],
+  ["x86", /<\/?TASK>|\bEFLAGS: [0-9a-f]|QEMU Standard PC|file format elf64-x86-64|file format elf32-i386|\bR_386_|%e(?:ax|bx|cx|dx|si|di|sp|bp)\b|target triple = "x86_64|RIP: 00\d\d:|%[re](?:ax|bx|cx|dx|si|di|sp|bp|ip)\b|\b(?:movq|movl|leaq|pushq|popq|callq|retq|jmpq|addq|subq|cmpq|testq|xorl|xorq|cltq)\b|\b(?:qword|dword|byte|word) ptr\b|\b(?:rax|rbx|rcx|rdx|rsi|rdi|rsp|rbp|rip)\b|\bx86_64\b|\bR_X86_64_/g],
+  ["arm64", /Call trace:|\bdump_backtrace\b|__kvm_nvhe_|\bnVHE\b|\bpstate: [0-9a-f]|\bESR = 0x|elf64-littleaarch64|target triple = "aarch64|\baarch64\b|\barm64\b|\b[xw](?:[12]?\d|30)\b,\s|\bstp\s+x29, x30|\b(?:adrp|paciasp|autiasp|ldp|stp|cbz|cbnz|tbz|tbnz|b\.(?:eq|ne|lt|gt|le|ge|hi|lo|hs|ls|cs|cc))\b|\bpc : |\bR_AARCH64_/g],
+  ["arm", /elf32-littlearm|elf32-bigarm|target triple = "(?:arm|thumb)|\bR_ARM_|\b(?:bx\s+lr|blx|push\s+\{r|pop\s+\{r|ldmia|stmdb|stmfd|ldmfd)\b|\br(?:1[0-2]|\d), \[/g],
+  ["riscv", /elf(?:32|64)-littleriscv|target triple = "riscv|\bR_RISCV_|\b(?:auipc|jalr|addiw|slli|srli|c\.\w+|csrr|csrw|ecall|lui\s+a\d)\b|\b[as]\d, -?\d{1,4}\([as]p\)|\bepc : /g],
+  ["s390", /elf64-s390|target triple = "s390|\bR_390_|Krnl PSW|\b(?:lgr|stmg|lmg|brasl|larl|aghi|lghi|stg|ltgr|jgnop|brcl)\b/g],
+  ["powerpc", /elf(?:32|64)-powerpc|target triple = "powerpc|\bR_PPC(?:64)?_|\bNIP \[|\b(?:mflr|mtlr|mtctr|stdu|stwu|lis|addis|bctrl|blr|mfspr|mtspr|lwz)\b/g],
+  ["loongarch", /elf64-loongarch|target triple = "loongarch|\bR_LARCH_|\b(?:addi\.[dw]|ld\.[dwbh]|st\.[dwbh]|jirl|pcaddu\d{1,2}i|pcalau12i|bstrpick\.[dw])\b/g],
+  ["mips", /elf32-tradlittlemips|elf32-tradbigmips|elf64-trad\w*mips|target triple = "mips|\bR_MIPS_|\b(?:addiu|daddiu|jr\s+\$ra|lui\s+\$|jal|sw\s+\$|lw\s+\$|sd\s+\$|ld\s+\$)\b/g],
+  ["hexagon", /target triple = "hexagon|\bR_HEX_|\bdealloc_return\b|\ballocframe\b/g],
+  ["sparc", /elf64-sparc|target triple = "sparc|\bR_SPARC_|\b(?:sethi|restore\s+%g0)\b/g],
+  ["m68k", /elf32-m68k|target triple = "m68k|\bR_68K_|\bFormat: [0-9a-f]{2}  Vector: /g],
 ];
 
 /** The architecture of an assembly/disassembly/IR/oops listing, when the text says; x86 AT&T and Intel both count. */
@@ -466,9 +484,9 @@ export function detectArch(text: string): string | null {
   let best: string | null = null;
   let bestN = 0;
   for (const [arch, re] of ARCH_RULES) {
-    const g = new RegExp(re.source, "g");
+    re.lastIndex = 0;
     let c = 0;
-    while (g.exec(sample) && c < 50) c++;
+    while (re.exec(sample) && c < 50) c++;
     if (c > bestN) [best, bestN] = [arch, c];
   }
   return best;
