@@ -107,7 +107,8 @@ function segmentLines(lines: string[], offset: number, depth = 0): Block[] {
       i = end;
       continue;
     }
-    if (DIFF_START.test(line) || (line.startsWith("--- ") && lines[i + 1]?.startsWith("+++ ") && lines[i + 2]?.startsWith("@@ "))) {
+    const c0 = line.charCodeAt(0);
+    if (((c0 === 0x64 /* d */ || c0 === 0x49 /* I */ || c0 === 0x40) /* @ */ && DIFF_START.test(line)) || (line.startsWith("--- ") && lines[i + 1]?.startsWith("+++ ") && lines[i + 2]?.startsWith("@@ "))) {
       const end = diffEnd(lines, i);
       if (end > i) {
         flush();
@@ -363,7 +364,8 @@ function finishCode(block: Block & { type: "code" }): Block {
     block.kind = "code";
   }
   if (block.kind === "code" && lines.filter((l) => lineHint(l) === "asm").length * 2 >= lines.length) block.kind = "asm";
-  if (block.kind !== "bisect-log" && block.kind !== "build-log") {
+  // plain code and logs have no instruction set to name
+  if (block.kind !== "bisect-log" && block.kind !== "build-log" && block.kind !== "code") {
     const arch = detectArch(lines.join("\n"));
     if (arch) block.arch = arch;
   }
