@@ -60,9 +60,11 @@ export class ProgressLine {
   constructor(
     private readonly stream: NodeJS.WriteStream = process.stderr,
     readonly enabled: boolean = !!process.stderr.isTTY,
+    private readonly formatTotal: (total: number) => string = formatBytes,
   ) {}
 
   update(c: Counts, bytesRead: number, totalBytes: number): void {
+    // bytesRead/totalBytes measure how far along the work is: bytes for ingest, messages for reextract.
     if (!this.enabled) return;
     const now = performance.now();
     if (now - this.last < REDRAW_MS) return;
@@ -71,7 +73,7 @@ export class ProgressLine {
     const parts = [`${formatCount(c.read)} messages`, `${formatCount(Math.round(rate(c.read, elapsed)))} msg/s`];
     if (totalBytes > 0) {
       const done = Math.min(1, bytesRead / totalBytes);
-      parts.push(`${Math.floor(done * 100)}% of ${formatBytes(totalBytes)}`);
+      parts.push(`${Math.floor(done * 100)}% of ${this.formatTotal(totalBytes)}`);
       if (done > 0.01) parts.push(`ETA ${formatDuration((elapsed * (1 - done)) / done)}`);
     }
     if (c.failed > 0) parts.push(`${formatCount(c.failed)} failed`);

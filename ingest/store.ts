@@ -5,10 +5,11 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Sqlite } from "../lib/db/sqlite";
 import type { Entities } from "./extract/types";
-import { indexInTransaction } from "./indexer";
+import { indexInTransaction, reindexInTransaction } from "./indexer";
 import { compareByDate, linkMessage, referenceChain, rootOf, type ContainerView } from "./thread";
-import type { Address, DiffIndex } from "./types";
-import type { Analyzed, AnalyzedMessage, FailedMessage } from "./worker";
+import type { EpochState } from "./read/public-inbox";
+import type { Address, DiffIndex, EpochPosition } from "./types";
+import type { Analyzed, AnalyzedMessage, FailedMessage, StoredText } from "./worker";
 
 export interface StoreOptions {
   /** Every message goes to this list (--list); otherwise the message's own List-Id/X-Mailing-List. */
@@ -74,6 +75,10 @@ export class Store {
   ) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
+      storedTexts: p("SELECT id AS rowId, subject, body, dfn, dfa, dfb, dfhh FROM message WHERE ghost = 0 AND id > ? ORDER BY id LIMIT ?"),
+      countStored: p("SELECT count(*) FROM message WHERE ghost = 0").pluck(),
+      setExtractVersion: p("UPDATE message SET extract_version = ? WHERE id = ?"),
+      setDiffColumns: p("UPDATE message SET dfn = @dfn, dfa = @dfa, dfb = @dfb, dfhh = @dfhh WHERE id = @rowId"),
       savepoint: p("SAVEPOINT message"),
       release: p("RELEASE message"),
       rollbackTo: p("ROLLBACK TO message"),
@@ -140,7 +145,32 @@ export class Store {
         "trailer",
         "message_tag",
       ].map((table) => p(`DELETE FROM ${table} WHERE message_row_id = ?`)),
+      epochState: p("SELECT last_commit AS lastCommit, message_count AS messageCount FROM inbox_epoch WHERE root_commit = ?"),
+      upsertEpoch: p(
+        `INSERT INTO inbox_epoch (root_commit, path, list, last_commit, message_count, updated_at)
+         VALUES (@rootCommit, @path, @list, @lastCommit, @messageCount, @updatedAt)
+         ON CONFLICT (root_commit) DO UPDATE SET path = excluded.path, list = COALESCE(excluded.list, list),
+           last_commit = excluded.last_commit, message_count = excluded.message_count, updated_at = excluded.updated_at`,
+      ),
     };
+  }
+
+  // ---- Public-inbox git epochs (read/public-inbox.ts): where reading each one has got ----
+
+  /** Where reading the epoch whose first commit is `rootCommit` stopped, or null when it was never read. */
+  epochState(rootCommit: string): EpochState | null {
+    return (this.s.epochState.get(rootCommit) as EpochState | undefined) ?? null;
+  }
+
+  /**
+   * Records the epoch positions a batch ends at, in the write transaction that batch opened: call it
+   * right after storeBatch. A position is then committed together with the messages it covers, so a run
+   * that dies part-way resumes exactly after the last committed message, skipping and repeating nothing.
+   */
+  recordEpochs(positions: EpochPosition[]): void {
+    if (positions.length === 0) return;
+    if (!this.db.inTransaction) this.db.exec("BEGIN");
+    for (const p of positions) this.s.upsertEpoch.run({ ...p, list: this.options.list ?? null, updatedAt: Date.now() });
   }
 
   /**
@@ -392,6 +422,29 @@ export class Store {
     this.insertEntities(rowId, e);
   }
 
+  /** Stored messages after row `afterId`, in row order, with what extraction reads and what it wrote. */
+  storedTexts(afterId: number, limit: number): (StoredText & DiffColumns)[] {
+    return this.s.storedTexts.all(afterId, limit) as (StoredText & DiffColumns)[];
+  }
+
+  countStored(): number {
+    return this.s.countStored.get() as number;
+  }
+
+  /**
+   * Replaces one message's extraction results: entities, extract_version, and the diff columns (taking
+   * the row out of the FTS5 index and back in when they change). Returns whether the diff columns changed.
+   */
+  replaceExtraction(rowId: number, entities: Entities, version: number, old: DiffColumns, diff: DiffIndex): boolean {
+    if (!this.db.inTransaction) this.db.exec("BEGIN");
+    this.replaceEntities(rowId, entities);
+    this.s.setExtractVersion.run(version, rowId);
+    const cols = diffColumns(diff);
+    if (cols.dfn === old.dfn && cols.dfa === old.dfa && cols.dfb === old.dfb && cols.dfhh === old.dfhh) return false;
+    reindexInTransaction(this.db, [rowId], () => this.s.setDiffColumns.run({ ...cols, rowId }));
+    return true;
+  }
+
   /** Entity rows no mention refers to any more, left behind by re-extraction. */
   pruneEntities(): number {
     let n = 0;
@@ -402,7 +455,14 @@ export class Store {
   }
 }
 
+export interface DiffColumns {
+  dfn: string;
+  dfa: string;
+  dfb: string;
+  dfhh: string;
+}
+
 /** The message columns lore's dfn:/dfa:/dfb:/dfhh: search, one entry per line. */
-export function diffColumns(d: DiffIndex): { dfn: string; dfa: string; dfb: string; dfhh: string } {
+export function diffColumns(d: DiffIndex): DiffColumns {
   return { dfn: lines(d.dfn), dfa: lines(d.dfa), dfb: lines(d.dfb), dfhh: lines(d.dfhh) };
 }

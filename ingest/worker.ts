@@ -143,9 +143,25 @@ function unpackResults(packed: PackedResults): Analyzed[] {
   return packed.results.map((r, i) => (r.ok ? { ...r, rawDeflated: buffers[i] } : { ...r, raw: buffers[i] }));
 }
 
+/** A stored message to extract again (npm run reextract). */
+export interface StoredText {
+  rowId: number;
+  subject: string;
+  body: string;
+}
+
+export type Extracted = { rowId: number } & ReturnType<typeof extract>;
+
+type Task = { kind: "analyze"; batch: PackedBatch } | { kind: "extract"; items: StoredText[] };
+
 if (!isMainThread && parentPort) {
   const port = parentPort;
-  port.on("message", async (batch: PackedBatch) => {
+  port.on("message", async (task: Task) => {
+    if (task.kind === "extract") {
+      port.postMessage(task.items.map((t): Extracted => ({ rowId: t.rowId, ...extract(t.subject, t.body) })));
+      return;
+    }
+    const { batch } = task;
     const raws = unpack(batch.bytes, batch.ends);
     const results: Analyzed[] = [];
     for (let i = 0; i < raws.length; i++) results.push(await analyze({ raw: raws[i], source: batch.sources[i] }));
@@ -156,12 +172,16 @@ if (!isMainThread && parentPort) {
 
 // ---- The pool (main thread) ----
 
+// A worker's live data is one batch; without a cap V8 lets each worker's heap grow to hundreds of
+// megabytes before collecting, which is what would push a large ingest past its memory budget.
+const WORKER_HEAP_MB = 160;
+
 interface Pending {
-  resolve: (results: Analyzed[]) => void;
+  resolve: (reply: unknown) => void;
   reject: (err: Error) => void;
 }
 
-/** Worker threads running analyze(); each keeps a FIFO of the batches sent to it. */
+/** Worker threads running analyze() (and extract() for re-extraction); each keeps a FIFO of the tasks sent to it. */
 export class AnalyzePool {
   private readonly workers: Worker[] = [];
   private readonly pending: Pending[][] = [];
@@ -172,9 +192,9 @@ export class AnalyzePool {
     // ignores `execArgv: ["--import", "tsx"]`, so a small bootstrap registers tsx, then imports the file.
     const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(bootstrap, { eval: true });
+      const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const queue: Pending[] = [];
-      worker.on("message", (packed: PackedResults) => queue.shift()?.resolve(unpackResults(packed)));
+      worker.on("message", (reply: unknown) => queue.shift()?.resolve(reply));
       worker.on("error", (err) => this.fail(new Error(`ingest worker ${i + 1} failed: ${err.message}`)));
       worker.on("exit", (code) => {
         if (queue.length > 0) this.fail(new Error(`ingest worker ${i + 1} exited (code ${code}) with ${queue.length} batches unfinished`));
@@ -194,17 +214,26 @@ export class AnalyzePool {
     return this.pending.reduce((n, q) => n + q.length, 0);
   }
 
-  /** Analyzes a batch on the least busy worker; results come back in the batch's order. */
-  run(raws: RawMessage[]): Promise<Analyzed[]> {
+  private send<T>(task: Task, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     let w = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.pending[i].length < this.pending[w].length) w = i;
-    const { bytes, ends } = pack(raws.map((r) => r.raw));
-    const batch: PackedBatch = { bytes, ends, sources: raws.map((r) => r.source) };
-    return new Promise<Analyzed[]>((resolve, reject) => {
-      this.pending[w].push({ resolve, reject });
-      this.workers[w].postMessage(batch, [bytes]);
+    return new Promise<T>((resolve, reject) => {
+      this.pending[w].push({ resolve: resolve as (reply: unknown) => void, reject });
+      this.workers[w].postMessage(task, transfer);
     });
+  }
+
+  /** Analyzes a batch on the least busy worker; results come back in the batch's order. */
+  async run(raws: RawMessage[]): Promise<Analyzed[]> {
+    const { bytes, ends } = pack(raws.map((r) => r.raw));
+    const packed = await this.send<PackedResults>({ kind: "analyze", batch: { bytes, ends, sources: raws.map((r) => r.source) } }, [bytes]);
+    return unpackResults(packed);
+  }
+
+  /** Extracts entities and the diff index of stored messages again, in the given order. */
+  extract(items: StoredText[]): Promise<Extracted[]> {
+    return this.send<Extracted[]>({ kind: "extract", items });
   }
 
   async close(): Promise<void> {

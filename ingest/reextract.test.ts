@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { corpusFile, needsCorpus } from "../lib/testing/corpus";
+import { ftsIndexRows, ftsRemoveRows } from "../lib/search/fts5-index";
+import { EXTRACT_VERSION } from "./extract";
+import { ingest } from "./pipeline";
+import { reextract } from "./reextract";
+import { tempDatabase } from "./testing";
+
+const PATCH_44 = "97fd199b7dac50613f6843156687223928cce44a.1289789605.git.joe@perches.com";
+
+test("reextract restores stale entities and diff columns, keeps FTS in step, and is idempotent", needsCorpus(), async () => {
+  const { db } = tempDatabase();
+  await ingest(db, [corpusFile("notmuch/lkml.mbox")], { workers: 1, warn: () => {} });
+  const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+  const mentions = () => ["commit_mention", "trailer", "message_tag", "snippet", "link_mention"].map((t) => count(`SELECT count(*) FROM ${t}`));
+  const before = mentions();
+  const withDiff = count("SELECT count(*) FROM message WHERE dfn <> ''");
+  // [PATCH 44/44] touches four files under sound/soc/codecs, wm8904.c among them.
+  const matchesWm8904 = () => db.prepare("SELECT m.message_id FROM message_fts f JOIN message m ON m.id = f.rowid WHERE message_fts MATCH 'dfn:wm8904'").pluck().all();
+  assert.ok(matchesWm8904().includes(PATCH_44));
+  assert.ok(before.every((n) => n > 0), `every kind of mention is present: ${before}`);
+
+  // Make the database look like an older extractor wrote it: no mentions, no diff columns.
+  db.transaction(() => {
+    for (const t of ["commit_mention", "trailer", "message_tag", "snippet", "link_mention"]) db.exec(`DELETE FROM ${t}`);
+    const ids = db.prepare("SELECT id FROM message WHERE dfn <> ''").pluck().all() as number[];
+    ftsRemoveRows(db, ids);
+    db.exec("UPDATE message SET dfn = '', dfa = '', dfb = '', dfhh = '', extract_version = 0 WHERE ghost = 0");
+    ftsIndexRows(db, ids);
+  })();
+  assert.deepEqual(matchesWm8904(), []);
+
+  const first = await reextract(db, { workers: 1 });
+  assert.equal(first.messages, 176);
+  assert.equal(first.diffChanged, withDiff);
+  assert.deepEqual(mentions(), before);
+  assert.equal(count(`SELECT count(*) FROM message WHERE ghost = 0 AND extract_version <> ${EXTRACT_VERSION}`), 0);
+  assert.ok(matchesWm8904().includes(PATCH_44));
+  db.exec("INSERT INTO message_fts(message_fts) VALUES ('integrity-check')");
+
+  const second = await reextract(db, { workers: 1 });
+  assert.equal(second.diffChanged, 0);
+  assert.deepEqual(mentions(), before);
+  db.close();
+});
