@@ -7,7 +7,8 @@
 //   message's References never re-parent it (JWZ 1C: "we can be more definitive").
 // - A ghost (an id referenced but never seen) takes its parent from the first References chain naming
 //   it; later chains do not change it (JWZ 1B).
-// - A link that would make a loop is not made.
+// - A link that would make a loop is not made; when a real message's own parent would close a loop through
+//   a ghost's borrowed link, the ghost's link gives way.
 // - Thread membership is the union of everything a message references (as public-inbox does): two
 //   threads become one as soon as any message references both. Subjects never join threads.
 
@@ -62,9 +63,29 @@ export function linkMessage(m: ThreadInput, view: ContainerView): Map<string, st
     if (!wouldLoop(child, chain[i - 1], parentOf)) links.set(child, chain[i - 1]);
   }
   let own: string | null = chain.at(-1) ?? null;
-  if (own !== null && wouldLoop(m.messageId, own, parentOf)) own = null;
+  const loop = own === null ? null : pathTo(m.messageId, own, parentOf);
+  if (loop) {
+    // A message's own headers outrank what other messages' References said about a ghost: a loop
+    // through a ghost's borrowed parent link is broken there, not by dropping this message's parent.
+    // Otherwise the outcome would depend on which of the two arrived first.
+    const weak = loop.findLast((id) => !view.isReal(id));
+    if (weak !== undefined) links.set(weak, null);
+    else own = null;
+  }
   if ((parentOf(m.messageId) ?? null) !== own) links.set(m.messageId, own);
   return links;
+}
+
+/** The ancestors of `from` (itself first) up to `target`'s child, when `target` is among them; else null. */
+function pathTo(target: string, from: string, parentOf: (id: string) => string | null | undefined): string[] | null {
+  const path: string[] = [];
+  let x: string | null | undefined = from;
+  for (let depth = 0; x != null && depth < MAX_DEPTH; depth++) {
+    if (x === target) return path;
+    path.push(x);
+    x = parentOf(x);
+  }
+  return x == null ? null : path;
 }
 
 export interface ThreadedMessage extends ThreadInput {
