@@ -13,6 +13,16 @@ export interface RawMessage {
   source: SourcePosition;
   /** Commit id when the message came from a public-inbox git epoch. */
   gitCommit?: string;
+  /** For a public-inbox git epoch: how far reading it has got once this message is stored (read/public-inbox.ts). */
+  epoch?: EpochPosition;
+}
+
+/** A public-inbox epoch's reading position, as the inbox_epoch table keeps it. */
+export interface EpochPosition {
+  rootCommit: string; // the epoch's first commit: the same wherever it is cloned
+  path: string; // the repository it was read from
+  lastCommit: string; // the last commit read: the message's own, or a later one that carried no message
+  messageCount: number; // messages read from the epoch up to and including this one, over all runs
 }
 
 export interface Address {

@@ -1,5 +1,6 @@
-// Turns the paths given to the ingester into sources (mbox, maildir, .eml) and reads them as one stream of
-// messages. A new kind of source is one detection rule in classifyFile/classifyDir and one entry in READERS.
+// Turns the paths given to the ingester into sources (mbox, maildir, .eml, public-inbox git epochs) and
+// reads them as one stream of messages. A new kind of source is one detection rule in classifyFile/classifyDir
+// and one entry in READERS.
 import fs from "node:fs/promises";
 import { constants as fsc } from "node:fs";
 import path from "node:path";
@@ -8,8 +9,9 @@ import { readEml } from "./eml";
 import { isMaildir, maildirFiles, readMaildir } from "./maildir";
 import { splitMbox } from "./mbox";
 import { openBytes, xzAvailable, XZ_MISSING, type Compression } from "./open";
+import { epochDiskBytes, epochSortKey, gitAvailable, gitDirKind, GIT_MISSING, readEpoch, type EpochState } from "./public-inbox";
 
-export type SourceKind = "mbox" | "maildir" | "eml";
+export type SourceKind = "mbox" | "maildir" | "eml" | "public-inbox";
 
 export interface Source {
   path: string; // the file, or the maildir directory
@@ -31,6 +33,8 @@ export interface ReadOptions {
   progress?: ReadProgress;
   /** Skipped files and sources that failed part-way. Defaults to console.warn. */
   warn?: (message: string) => void;
+  /** Where earlier runs stopped in each public-inbox epoch, by root commit (the store's inbox_epoch rows). */
+  epochState?: (rootCommit: string) => EpochState | null;
 }
 
 /** A path that cannot be read at all: reported before any message is read. */
@@ -41,12 +45,13 @@ export class SourceError extends Error {
   }
 }
 
-type Reader = (source: Source, onRead: (bytes: number) => void) => AsyncIterable<RawMessage>;
+type Reader = (source: Source, onRead: (bytes: number) => void, options: ReadOptions) => AsyncIterable<RawMessage>;
 
 const READERS: Record<SourceKind, Reader> = {
   mbox: (s, onRead) => splitMbox(openBytes(s.path, s.compression, onRead), s.path),
   maildir: (s, onRead) => readMaildir(s.members, onRead),
   eml: (s, onRead) => readEml(s.path, onRead),
+  "public-inbox": (s, onRead, o) => readEpoch(s.path, { bytes: s.bytes, onRead, warn: o.warn, epochState: o.epochState }),
 };
 
 // Names of files in a directory walk that are read without sniffing.
@@ -104,6 +109,9 @@ async function expand(p: string, explicit: boolean, out: Source[], warn: (m: str
   }
   if (stat.isDirectory()) {
     await readable(p, fsc.R_OK | fsc.X_OK);
+    const git = await gitDirKind(p, explicit);
+    if (git === "epoch") out.push({ path: p, kind: "public-inbox", compression: null, bytes: await epochDiskBytes(p), members: [] });
+    if (git !== null) return;
     if (await isMaildir(p)) {
       const members = await maildirFiles(p);
       let bytes = 0;
@@ -113,7 +121,10 @@ async function expand(p: string, explicit: boolean, out: Source[], warn: (m: str
       }
       out.push({ path: p, kind: "maildir", compression: null, bytes, members });
     }
-    const entries = (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (await fs.readdir(p, { withFileTypes: true }))
+      .map((entry) => ({ entry, key: epochSortKey(entry.name) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ entry }) => entry);
     const maildir = out.at(-1)?.path === p;
     for (const entry of entries) {
       if (maildir && ["cur", "new", "tmp"].includes(entry.name)) continue;
@@ -148,6 +159,8 @@ export async function checkSources(paths: string[], options: Pick<ReadOptions, "
   }
   const xz = out.find((s) => s.compression === "xz");
   if (xz && !xzAvailable()) throw new SourceError(`${xz.path}: ${XZ_MISSING}`);
+  const epoch = out.find((s) => s.kind === "public-inbox");
+  if (epoch && !gitAvailable()) throw new SourceError(`${epoch.path}: ${GIT_MISSING}`);
   return out;
 }
 
@@ -171,7 +184,7 @@ export async function* readSourceList(sources: Source[], options: ReadOptions = 
   for (const source of sources) {
     const start = progress.bytesRead;
     try {
-      yield* READERS[source.kind](source, onRead);
+      yield* READERS[source.kind](source, onRead, { ...options, warn });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const line = message.startsWith(source.path) ? message : `${source.path}: ${message}`;
