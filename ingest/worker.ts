@@ -156,7 +156,7 @@ type Task = { kind: "analyze"; batch: PackedBatch } | { kind: "extract"; items: 
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
-  port.on("message", async (task: Task) => {
+  const run = async (task: Task) => {
     if (task.kind === "extract") {
       port.postMessage(task.items.map((t): Extracted => ({ rowId: t.rowId, ...extract(t.subject, t.body) })));
       return;
@@ -167,6 +167,12 @@ if (!isMainThread && parentPort) {
     for (let i = 0; i < raws.length; i++) results.push(await analyze({ raw: raws[i], source: batch.sources[i] }));
     const packed = packResults(results);
     port.postMessage(packed, [packed.bytes]);
+  };
+  // One task at a time, in the order sent: the pool matches answers to tasks by order, and a task started
+  // while another awaits analyze() could answer first, handing one batch's results to another.
+  let tasks = Promise.resolve();
+  port.on("message", (task: Task) => {
+    tasks = tasks.then(() => run(task));
   });
 }
 
