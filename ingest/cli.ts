@@ -15,6 +15,10 @@ Reads mbox files (mboxrd/mboxo, .gz, .xz), maildirs and .eml files into the cros
 (DATABASE_URL, default file:./data/crosslore.db). Messages already stored (same Message-ID) are
 counted as duplicates; a message seen through another list is added to that list too.
 
+Public-inbox v2 git mirrors are read too: an epoch (N.git, bare or checked out) or a directory of
+them (git/0.git, git/1.git, ... in epoch order). Each run reads only the commits after the last one
+stored (table inbox_epoch), and an interrupted run resumes where its last committed batch ended.
+
   --list NAME    put every message in list NAME. Without it, a message belongs to the lists its
                  List-Id / X-Mailing-List headers name; one with neither goes to a list named
                  after the directory its source file is in (maildir: the maildir's directory),
