@@ -5,7 +5,7 @@
 // time order) and all.git (empty, alternates to the epochs). Each epoch's history is linear; a commit
 // adds or replaces `m`, and removing a message deletes `m` and adds `d`. A commit whose tree does not
 // change (the same message delivered twice) still stands for one message, the `m` it carries.
-import { execFile, spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import readline from "node:readline";
@@ -139,38 +139,39 @@ const HEX_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/; // SHA-1 or SHA-256
 const RAW_ENTRY = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*\t(.*)$/;
 
 /**
- * The commits after `startAfter` up to `head`, oldest first, from one `git log --raw` process whose
- * output is read as it comes.
+ * The commits of `range`, oldest first, numbered from `firstIndex`, from one `git log --raw` process
+ * whose output is read as it comes.
  */
-async function* logCommits(dir: string, range: string, firstIndex: number, onChild: (c: ChildProcessWithoutNullStreams) => void): AsyncGenerator<LoggedCommit> {
+async function* logCommits(dir: string, range: string, firstIndex: number): AsyncGenerator<LoggedCommit> {
   // --no-renames: a deletion (m removed, d added with the same blob) would otherwise show as a rename.
   const child = spawn("git", ["-C", dir, "log", "--reverse", "--raw", "--no-abbrev", "--no-renames", "--root", "--format=%H", range], {
-    stdio: ["pipe", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  onChild(child);
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (s: string) => (stderr += s));
   const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  child.stdin.end();
-
-  let current: LoggedCommit | null = null;
-  let index = firstIndex - 1;
-  const lines = readline.createInterface({ input: child.stdout, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (HEX_ID.test(line)) {
-      if (current) yield current;
-      current = { commit: line, index: ++index, kind: "tree", spec: `${line}:m` };
-      continue;
+  try {
+    let current: LoggedCommit | null = null;
+    let index = firstIndex - 1;
+    for await (const line of readline.createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+      if (HEX_ID.test(line)) {
+        if (current) yield current;
+        current = { commit: line, index: ++index, kind: "tree", spec: `${line}:m` };
+        continue;
+      }
+      const entry = RAW_ENTRY.exec(line);
+      if (!entry || !current || entry[3] !== "m") continue;
+      if (entry[2] === "D") current = { ...current, kind: "deletion", spec: "" };
+      else current = { ...current, kind: "blob", spec: entry[1] };
     }
-    const entry = RAW_ENTRY.exec(line);
-    if (!entry || !current || entry[3] !== "m") continue;
-    if (entry[2] === "D") current = { ...current, kind: "deletion", spec: "" };
-    else current = { ...current, kind: "blob", spec: entry[1] };
+    if (current) yield current;
+    const code = await exited;
+    if (code !== 0) throw new Error(`${dir}: git log: ${stderr.trim().split("\n").at(-1) || `exit code ${code}`}`);
+  } finally {
+    // A reader that stops early leaves git blocked on a full pipe.
+    child.kill();
   }
-  if (current) yield current;
-  const code = await exited;
-  if (code !== 0) throw new Error(`${dir}: git log: ${stderr.trim().split("\n").at(-1) || `exit code ${code}`}`);
 }
 
 /** Reads `git cat-file --batch` answers from its stdout, pulling only what is asked for. */
@@ -283,7 +284,6 @@ export async function* readEpoch(dir: string, options: EpochReadOptions = {}): A
   // A cat-file that has died makes its stdin fail; the read that then comes up short reports it.
   catFile.stdin.on("error", () => {});
   const answers = new CatFileOutput(dir, catFile.stdout);
-  let log: ChildProcessWithoutNullStreams | null = null;
 
   const pending: LoggedCommit[] = [];
   // The last message made, held back until the next one so the skipped commits after it join its position.
@@ -317,20 +317,22 @@ export async function* readEpoch(dir: string, options: EpochReadOptions = {}): A
     return { raw, source: { path: `${dir}#${c.commit}`, index: c.index, byteOffset: 0 }, gitCommit: c.commit };
   };
 
+  // One commit from the front of the window: a message comes out one step late (see `held`).
+  const take = async function* (): AsyncGenerator<RawMessage> {
+    const c = pending.shift()!;
+    const message = await settle(c);
+    if (!message) {
+      if (held) held.epoch.lastCommit = c.commit;
+      return;
+    }
+    stats.messages++;
+    const next = { ...message, epoch: { rootCommit, path: dir, lastCommit: c.commit, messageCount: ++messageCount } };
+    if (held) yield held;
+    held = next;
+  };
+
   try {
-    const take = async function* (): AsyncGenerator<RawMessage> {
-      const c = pending.shift()!;
-      const message = await settle(c);
-      if (!message) {
-        if (held) held.epoch.lastCommit = c.commit;
-        return;
-      }
-      stats.messages++;
-      const next = { ...message, epoch: { rootCommit, path: dir, lastCommit: c.commit, messageCount: ++messageCount } };
-      if (held) yield held;
-      held = next;
-    };
-    for await (const c of logCommits(dir, range, firstIndex, (child) => (log = child))) {
+    for await (const c of logCommits(dir, range, firstIndex)) {
       pending.push(c);
       if (c.kind !== "deletion") catFile.stdin.write(`${c.spec}\n`);
       if (pending.length > LOOKAHEAD) yield* take();
@@ -345,14 +347,13 @@ export async function* readEpoch(dir: string, options: EpochReadOptions = {}): A
   } finally {
     catFile.stdin.end();
     catFile.kill();
-    (log as ChildProcessWithoutNullStreams | null)?.kill();
     if (stats.deletions + stats.withoutMessage > 0) {
-      warn(
-        `${dir}: ${stats.deletions.toLocaleString("en-US")} deleted message(s) and ${stats.withoutMessage.toLocaleString("en-US")} commit(s) without a message skipped`,
-      );
+      warn(`${dir}: skipped ${count(stats.deletions, "deletion")} (commits that remove m) and ${count(stats.withoutMessage, "commit")} without a message`);
     }
   }
 }
+
+const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 
 /** The position of each epoch after the last of its messages in `batch`, for Store.recordEpochs. */
 export function lastEpochPositions(batch: RawMessage[]): EpochPosition[] {
