@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Sqlite } from "../../lib/db/sqlite";
-import { corpusFile, needsCorpus } from "../../lib/testing/corpus";
+import { corpusFile, needsCorpus, REPO_ROOT } from "../../lib/testing/corpus";
 import { ingest, type IngestOptions } from "../pipeline";
 import { ProgressLine, type Counts } from "../progress";
 import { Store } from "../store";
@@ -320,6 +320,27 @@ describe("public-inbox git epochs", needsCorpus(), () => {
     assert.deepEqual(warnings, [`${path.join(inbox, "git/1.git")}: no commits`]);
     assert.equal(stats.rootCommit, null);
   });
+});
+
+test("a directory that looks like a bare repository but is not one fails as a source, named, and reading goes on", async () => {
+  // Inside a checkout (this one), so a git left to search upwards would find and read that instead.
+  const dir = fs.mkdtempSync(path.join(REPO_ROOT, ".test-public-inbox-"));
+  try {
+    const fake = path.join(dir, "0.git");
+    fs.mkdirSync(path.join(fake, "objects"), { recursive: true });
+    fs.mkdirSync(path.join(fake, "refs"));
+    fs.writeFileSync(path.join(fake, "HEAD"), "not a ref\n");
+    const eml = path.join(dir, "1.eml");
+    fs.writeFileSync(eml, "Message-ID: <after@example.org>\nSubject: after\n\nbody\n");
+    const warnings: string[] = [];
+    const read: RawMessage[] = [];
+    for await (const m of readSources([fake, eml], { warn: (w) => warnings.push(w) })) read.push(m);
+    assert.deepEqual(read.map((m) => m.source.path), [eml]);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], new RegExp(`^${fake}: git rev-parse: fatal: not a git repository`));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("epochSortKey puts numbered epochs in number order and other names in name order", () => {

@@ -85,9 +85,21 @@ export function epochSortKey(name: string): string {
   return m ? `${m[1]}${m[2].padStart(EPOCH_DIGITS, "0")}${m[3] ?? ""}` : name;
 }
 
+/** An epoch as given (for messages) and its git directory (for git). */
+interface Repo {
+  dir: string;
+  gitDir: string;
+}
+
+// The git directory is named outright: git left to discover it from a broken repository would go up the
+// tree and read whatever repository encloses it.
+async function repoOf(dir: string): Promise<Repo> {
+  return { dir, gitDir: (await exists(path.join(dir, "objects"), "dir")) ? dir : path.join(dir, ".git") };
+}
+
 /** Bytes of the repository's object store on disk, the size progress is measured against. */
 export async function epochDiskBytes(dir: string): Promise<number> {
-  const gitDir = (await exists(path.join(dir, "objects"), "dir")) ? dir : path.join(dir, ".git");
+  const { gitDir } = await repoOf(dir);
   let total = 0;
   const walk = async (d: string): Promise<void> => {
     for (const entry of await fs.readdir(d, { withFileTypes: true }).catch(() => [])) {
@@ -100,10 +112,10 @@ export async function epochDiskBytes(dir: string): Promise<number> {
   return total;
 }
 
-/** Runs a short git command in `dir`; rejects with git's own message, naming the repository. */
-function git(dir: string, args: string[]): Promise<string> {
+/** Runs a short git command on `repo`; rejects with git's own message, naming the repository. */
+function git({ dir, gitDir }: Repo, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile("git", ["-C", dir, ...args], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+    execFile("git", ["--git-dir", gitDir, ...args], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       if (err) {
         const detail = stderr.trim().split("\n").at(-1) || err.message;
         reject(Object.assign(new Error(`${dir}: git ${args[0]}: ${detail}`), { exitCode: typeof err.code === "number" ? err.code : null }));
@@ -113,9 +125,9 @@ function git(dir: string, args: string[]): Promise<string> {
 }
 
 /** Whether `commit` is in the history of `head` (false too when the repository does not have it at all). */
-async function isAncestor(dir: string, commit: string, head: string): Promise<boolean> {
+async function isAncestor(repo: Repo, commit: string, head: string): Promise<boolean> {
   try {
-    await git(dir, ["merge-base", "--is-ancestor", commit, head]);
+    await git(repo, ["merge-base", "--is-ancestor", commit, head]);
     return true;
   } catch (err) {
     // 1: not an ancestor; 128: not a commit of this repository.
@@ -142,9 +154,9 @@ const RAW_ENTRY = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*\t(.*)$/;
  * The commits of `range`, oldest first, numbered from `firstIndex`, from one `git log --raw` process
  * whose output is read as it comes.
  */
-async function* logCommits(dir: string, range: string, firstIndex: number): AsyncGenerator<LoggedCommit> {
+async function* logCommits({ dir, gitDir }: Repo, range: string, firstIndex: number): AsyncGenerator<LoggedCommit> {
   // --no-renames: a deletion (m removed, d added with the same blob) would otherwise show as a rename.
-  const child = spawn("git", ["-C", dir, "log", "--reverse", "--raw", "--no-abbrev", "--no-renames", "--root", "--format=%H", range], {
+  const child = spawn("git", ["--git-dir", gitDir, "log", "--reverse", "--raw", "--no-abbrev", "--no-renames", "--root", "--format=%H", range], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -245,10 +257,11 @@ const LOOKAHEAD = 32;
 export async function* readEpoch(dir: string, options: EpochReadOptions = {}): AsyncGenerator<RawMessage> {
   const warn = options.warn ?? ((m: string) => console.warn(m));
   const stats = options.stats ?? new EpochStats();
+  const repo = await repoOf(dir);
 
   let head: string;
   try {
-    head = await git(dir, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+    head = await git(repo, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   } catch (err) {
     // --quiet: an unborn HEAD (an empty repository) exits 1 without a message; anything else is a real error.
     if ((err as { exitCode?: number }).exitCode === 1) {
@@ -257,14 +270,14 @@ export async function* readEpoch(dir: string, options: EpochReadOptions = {}): A
     }
     throw err;
   }
-  const roots = (await git(dir, ["rev-list", "--max-parents=0", head])).split("\n");
+  const roots = (await git(repo, ["rev-list", "--max-parents=0", head])).split("\n");
   const rootCommit = roots.at(-1)!;
   stats.rootCommit = rootCommit;
 
   const stored = options.epochState?.(rootCommit) ?? null;
   let startAfter = stored?.lastCommit ?? null;
   let messageCount = stored?.messageCount ?? 0;
-  if (startAfter && !(await isAncestor(dir, startAfter, head))) {
+  if (startAfter && !(await isAncestor(repo, startAfter, head))) {
     warn(`${dir}: history rewritten: the last commit read (${startAfter}) is no longer in the history of HEAD (${head}); reading the whole epoch again (messages already stored count as duplicates)`);
     stats.rewritten = true;
     startAfter = null;
@@ -272,12 +285,12 @@ export async function* readEpoch(dir: string, options: EpochReadOptions = {}): A
   }
   stats.startAfter = startAfter;
   const range = startAfter ? `${startAfter}..${head}` : head;
-  const total = Number(await git(dir, ["rev-list", "--count", range]));
+  const total = Number(await git(repo, ["rev-list", "--count", range]));
   if (total === 0) return;
-  const firstIndex = startAfter ? Number(await git(dir, ["rev-list", "--count", startAfter])) + 1 : 1;
+  const firstIndex = startAfter ? Number(await git(repo, ["rev-list", "--count", startAfter])) + 1 : 1;
   const bytesPerCommit = (options.bytes ?? 0) / total;
 
-  const catFile = spawn("git", ["-C", dir, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
+  const catFile = spawn("git", ["--git-dir", repo.gitDir, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });
   let catFileError = "";
   catFile.stderr.setEncoding("utf8");
   catFile.stderr.on("data", (s: string) => (catFileError += s));
@@ -332,7 +345,7 @@ export async function* readEpoch(dir: string, options: EpochReadOptions = {}): A
   };
 
   try {
-    for await (const c of logCommits(dir, range, firstIndex)) {
+    for await (const c of logCommits(repo, range, firstIndex)) {
       pending.push(c);
       if (c.kind !== "deletion") catFile.stdin.write(`${c.spec}\n`);
       if (pending.length > LOOKAHEAD) yield* take();
