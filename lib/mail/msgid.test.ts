@@ -55,3 +55,10 @@ test("messageIdAnchor: lore's #m anchor (the id when short and plain, else SHA-1
   assert.equal(messageIdAnchor("17c5b8c7-80c4-c2b4-6eaf-704bfabb0a3c@linux.com"), createHash("sha1").update("17c5b8c7-80c4-c2b4-6eaf-704bfabb0a3c@linux.com").digest("hex"));
   assert.match(messageIdAnchor("Jiménez@example.com"), /^[0-9a-f]{40}$/);
 });
+
+test("git send-email's <yes> answer in In-Reply-To is not a parent (notmuch lkml corpus)", () => {
+  // From the lkml corpus: "[PATCH 05/10] cifs: ..." sent with `In-Reply-To: <yes>` by an old git send-email.
+  const refs = referenceIds(["<yes>"], ["<yes>"], "1277220214-3024-1-git-send-email-sjayaraman@suse.de");
+  assert.deepEqual(refs, []);
+  assert.deepEqual(referenceIds(["<no> <a@b>"], [], "x@y"), ["a@b"]);
+});

@@ -55,10 +55,12 @@ export function extractMessageIds(value: string): string[] {
  * The references of a message, oldest first: the ids of all References headers, then In-Reply-To's
  * when References lacks them, de-duplicated (first occurrence kept), without the message's own id.
  * `notIds` are addresses from From/To/Cc: like public-inbox, an address that sneaked into References
- * ("<user@example.org>") is not taken as a message, and neither are git send-email's "y"/"n" answers.
+ * ("<user@example.org>") is not taken as a message, and neither are the answers ("y", "yes", "n", "no") old git send-email wrote into
+ * In-Reply-To when asked for a message to reply to: 23 messages of notmuch's lkml corpus carry `In-Reply-To: <yes>`, which would
+ * otherwise join unrelated series under one placeholder.
  */
 export function referenceIds(references: string[], inReplyTo: string[], self: string, notIds: Iterable<string> = []): string[] {
-  const skip = new Set<string>(["y", "n", self]);
+  const skip = new Set<string>(["y", "yes", "n", "no", self]);
   for (const a of notIds) skip.add(a);
   const out: string[] = [];
   const seen = new Set<string>();
