@@ -25,6 +25,16 @@ function threadShapes(db: Sqlite): string[] {
   return rows.map((r) => JSON.stringify(r)).sort();
 }
 
+function listsOf(db: Sqlite, messageId: string): string[] {
+  return db
+    .prepare(
+      `SELECT l.name FROM message m JOIN message_list ml ON ml.message_row_id = m.id JOIN list l ON l.id = ml.list_id
+       WHERE m.message_id = ? ORDER BY l.name`,
+    )
+    .pluck()
+    .all(messageId) as string[];
+}
+
 function parentsOfReal(db: Sqlite): string[] {
   return (db.prepare("SELECT message_id || ' <- ' || ifnull(parent_id, '') AS p FROM message WHERE ghost = 0 ORDER BY message_id").pluck().all() as string[]);
 }
@@ -36,23 +46,9 @@ describe("ingest pipeline on real mail", needsCorpus(), () => {
     assert.deepEqual({ read: s.read, added: s.added, duplicate: s.duplicate, failed: s.failed }, { read: 9, added: 3, duplicate: 6, failed: 0 });
     assert.equal(db.prepare("SELECT count(*) FROM message WHERE ghost = 0").pluck().get(), 3);
     // Copies 5-9 of this id came through pkg-emacsen-addons (3 copies), haskell-mode and debian-science-maintainers.
-    const lists = db
-      .prepare(
-        `SELECT l.name FROM message m JOIN message_list ml ON ml.message_row_id = m.id JOIN list l ON l.id = ml.list_id
-         WHERE m.message_id = '87r2ecrr6x.fsf@zephyr.silentflame.com' ORDER BY l.name`,
-      )
-      .pluck()
-      .all();
-    assert.deepEqual(lists, ["debian-science-maintainers", "haskell-mode", "pkg-emacsen-addons"]);
+    assert.deepEqual(listsOf(db, "87r2ecrr6x.fsf@zephyr.silentflame.com"), ["debian-science-maintainers", "haskell-mode", "pkg-emacsen-addons"]);
     // Copy 3 of this id has no list header: it is filed under its directory's name, copy 4 under its List-Id.
-    const lists2 = db
-      .prepare(
-        `SELECT l.name FROM message m JOIN message_list ml ON ml.message_row_id = m.id JOIN list l ON l.id = ml.list_id
-         WHERE m.message_id = '87r2geywh9.fsf@tethera.net' ORDER BY l.name`,
-      )
-      .pluck()
-      .all();
-    assert.deepEqual(lists2, ["emacs-goodies-el", "notmuch"]);
+    assert.deepEqual(listsOf(db, "87r2geywh9.fsf@tethera.net"), ["emacs-goodies-el", "notmuch"]);
     db.close();
   });
 
