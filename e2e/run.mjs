@@ -1,13 +1,13 @@
 // End-to-end run: ingest the bundled samples into a fresh database with the real CLI, build the site, serve it
 // with `next start` on a free port, and drive Debian's chromium through Playwright against it.
+// Arguments are passed to `playwright test`: `node e2e/run.mjs e2e/commit.spec.ts` runs one spec file.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { bin, root, runStep, sampleArchives } from "../scripts/steps.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
-const bin = (name) => path.join(root, "node_modules/.bin", name);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "crosslore-e2e-"));
 const env = {
   ...process.env,
@@ -16,11 +16,7 @@ const env = {
 };
 delete env.MEILI_URL; // the end-to-end suite exercises the embedded default
 
-function step(label, cmd, args) {
-  console.log(`\n== e2e: ${label}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
-  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status ?? r.signal})`);
-}
+const step = (label, cmd, args) => runStep("e2e", label, cmd, args, env);
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -51,14 +47,13 @@ async function waitForServer(url, server, timeoutMs = 60_000) {
 let server;
 let status = 1;
 try {
-  const samples = fs.readdirSync(path.join(root, "samples")).filter((f) => /\.mbox(\.gz)?$/.test(f));
-  step("ingest samples", bin("tsx"), ["ingest/cli.ts", ...samples.map((f) => path.join("samples", f))]);
+  step("ingest samples", bin("tsx"), ["ingest/cli.ts", ...sampleArchives()]);
   step("build", bin("next"), ["build"]);
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   server = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
   await waitForServer(baseURL + "/", server);
-  const r = spawnSync(bin("playwright"), ["test", "-c", "e2e/playwright.config.ts"], {
+  const r = spawnSync(bin("playwright"), ["test", "-c", "e2e/playwright.config.ts", ...process.argv.slice(2)], {
     cwd: root,
     stdio: "inherit",
     env: { ...env, E2E_BASE_URL: baseURL },

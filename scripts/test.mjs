@@ -1,22 +1,14 @@
 // The test command: type check, unit and integration tests (node:test), the extraction eval, then the
 // end-to-end tests (Playwright against `next start`). `--unit` or `--e2e` runs one part.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { bin, root, runStepOrExit } from "./steps.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
 const args = new Set(process.argv.slice(2));
 const only = args.has("--unit") ? "unit" : args.has("--e2e") ? "e2e" : null;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-function run(label, cmd, argv, extraEnv = {}) {
-  console.log(`\n== ${label}: ${cmd} ${argv.join(" ")}`);
-  const r = spawnSync(cmd, argv, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
-  if (r.status !== 0) {
-    console.error(`\n${label} failed (exit ${r.status ?? r.signal})`);
-    process.exit(r.status || 1);
-  }
-}
+const run = (label, cmd, argv) => runStepOrExit("test", label, cmd, argv, env);
 
 function findTests(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -27,8 +19,6 @@ function findTests(dir, out = []) {
   }
   return out.sort();
 }
-
-const bin = (name) => path.join(root, "node_modules/.bin", name);
 
 if (only !== "e2e") {
   run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
