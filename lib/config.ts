@@ -22,3 +22,18 @@ export function meiliUrl(): string | undefined {
 export function meiliKey(): string | undefined {
   return process.env.MEILI_MASTER_KEY || process.env.MEILI_API_KEY || undefined;
 }
+
+/**
+ * The site's public origin ("https://crosslore.example.org", no trailing slash) for absolute links in feeds,
+ * previews and citations. CROSSLORE_BASE_URL wins (set it behind a proxy that rewrites Host); otherwise the
+ * request's forwarded or Host headers; otherwise the local default.
+ */
+export function publicBaseUrl(headers?: { get(name: string): string | null }): string {
+  const configured = process.env.CROSSLORE_BASE_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const first = (v: string | null | undefined) => v?.split(",")[0]?.trim() || undefined;
+  const host = first(headers?.get("x-forwarded-host")) ?? first(headers?.get("host"));
+  if (!host || !/^[A-Za-z0-9.\-\[\]:]+$/.test(host)) return `http://localhost:${process.env.PORT || "3000"}`;
+  const proto = first(headers?.get("x-forwarded-proto")) === "https" ? "https" : "http";
+  return `${proto}://${host}`;
+}
