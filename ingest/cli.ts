@@ -9,7 +9,7 @@ import { ProgressLine, summaryLine } from "./progress";
 import { SourceError } from "./read";
 import { FALLBACK_LIST } from "./store";
 
-const USAGE = `usage: npm run ingest -- [--list NAME] [--workers N] PATH...
+const USAGE = `usage: npm run ingest -- [--list NAME] [--workers N] [--no-extract] PATH...
 
 Reads mbox files (mboxrd/mboxo, .gz, .xz), maildirs and .eml files into the crosslore database
 (DATABASE_URL, default file:./data/crosslore.db). Messages already stored (same Message-ID) are
@@ -24,6 +24,8 @@ stored (table inbox_epoch), and an interrupted run resumes where its last commit
                  after the directory its source file is in (maildir: the maildir's directory),
                  or "${FALLBACK_LIST}".
   --workers N    parse with N worker threads (default: the number of CPUs)
+  --no-extract   store and index messages without extracting entities (commits, toolchains, ...):
+                 a faster first load; \`npm run reextract\` extracts them afterwards
 
 Messages that cannot be used are reported (file, message number, byte offset, reason) and kept
 whole in the ingest_failure table; they do not change the exit status.`;
@@ -40,7 +42,7 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { list: { type: "string" }, workers: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { list: { type: "string" }, workers: { type: "string" }, "no-extract": { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
   } catch (err) {
     usageError((err as Error).message);
@@ -70,12 +72,14 @@ async function main(): Promise<number> {
     const summary = await ingest(db, positionals, {
       list: values.list,
       workers,
+      extract: !values["no-extract"],
       progress,
       warn: say,
       onFailure: (f) => say(`failed: ${describeFailure(f)}`),
       onExtractError: (m, error) => say(`extraction failed, stored without entities: ${describeFailure({ source: m.message.source, reason: error })}`),
     });
     console.log(summaryLine(summary, summary.elapsedMs));
+    if (values["no-extract"] && summary.added > 0) console.log("entities were not extracted (--no-extract): run `npm run reextract` to extract them");
     if (summary.failed > 0) console.log(`failed messages are kept in the ingest_failure table of ${databasePath()}`);
     return 0;
   } catch (err) {

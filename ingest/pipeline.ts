@@ -18,6 +18,11 @@ export interface IngestOptions {
   progress?: ProgressLine;
   /** Called for each message that cannot be used, as it happens. */
   onFailure?: (failure: FailedMessage) => void;
+  /**
+   * Extract entities (commits, toolchains, …) while ingesting; default true. false stores messages at extract
+   * version 0 for a later `npm run reextract`: a faster first load of a big archive.
+   */
+  extract?: boolean;
   /** Called for a stored message whose entity extraction threw (it is stored without entities). */
   onExtractError?: (message: AnalyzedMessage, error: string) => void;
   /** Skipped files and sources that fail part-way; default console.warn. */
@@ -91,7 +96,7 @@ export async function ingest(db: Sqlite, paths: string[], options: IngestOptions
   try {
     let batch: RawMessage[] = [];
     const send = async () => {
-      inFlight.push(pool.run(batch));
+      inFlight.push(pool.run(batch, options.extract ?? true));
       inFlightEpochs.push(lastEpochPositions(batch));
       batch = [];
       while (inFlight.length >= pool.size * QUEUED_PER_WORKER) await storeNext();

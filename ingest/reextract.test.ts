@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { corpusFile, needsCorpus } from "../lib/testing/corpus";
+import { corpusFile, needsCorpus, sampleFile } from "../lib/testing/corpus";
 import { ftsIndexRows, ftsRemoveRows } from "../lib/search/fts5-index";
 import { EXTRACT_VERSION } from "./extract";
 import { ingest } from "./pipeline";
@@ -43,4 +43,24 @@ test("reextract restores stale entities and diff columns, keeps FTS in step, and
   assert.equal(second.diffChanged, 0);
   assert.deepEqual(mentions(), before);
   db.close();
+});
+
+test("ingest --no-extract stores no entities at extract version 0, and reextract then matches a normal ingest", async () => {
+  const sample = sampleFile("kasan-dev-2022-09.mbox.gz");
+  const tables = ["commit_mention", "toolchain_mention", "snippet", "diagnostic_mention", "config_mention", "kernel_version_mention", "link_mention", "trailer", "message_tag"];
+  const census = (db: ReturnType<typeof tempDatabase>["db"]) => tables.map((t) => `${t}=${db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()}`);
+  const full = tempDatabase();
+  await ingest(full.db, [sample], { workers: 1, warn: () => {} });
+  const lazy = tempDatabase();
+  await ingest(lazy.db, [sample], { workers: 1, warn: () => {}, extract: false });
+  assert.ok(census(lazy.db).every((c) => c.endsWith("=0")), `no entities yet: ${census(lazy.db)}`);
+  assert.equal(lazy.db.prepare("SELECT count(*) FROM message WHERE ghost = 0 AND extract_version <> 0").pluck().get(), 0);
+  // The diff index is not an entity: dfn: search works before extraction.
+  const withDiff = (db: ReturnType<typeof tempDatabase>["db"]) => db.prepare("SELECT count(*) FROM message WHERE dfn <> ''").pluck().get();
+  assert.equal(withDiff(lazy.db), withDiff(full.db));
+  await reextract(lazy.db, { workers: 1 });
+  assert.deepEqual(census(lazy.db), census(full.db));
+  assert.ok(census(full.db).some((c) => !c.endsWith("=0")));
+  full.db.close();
+  lazy.db.close();
 });

@@ -56,7 +56,7 @@ function reasonOf(err: unknown): string {
  * Extraction and the diff index over a subject and body, never throwing: an extraction failure is
  * reported and leaves no entities. The body is segmented once for both.
  */
-export function extract(subject: string, body: string): { entities: Entities; version: number; error: string | null; diff: DiffIndex } {
+export function extract(subject: string, body: string, entities = true): { entities: Entities; version: number; error: string | null; diff: DiffIndex } {
   let blocks: Block[];
   try {
     blocks = segmentBody(body);
@@ -69,6 +69,8 @@ export function extract(subject: string, body: string): { entities: Entities; ve
   } catch {
     // The diff columns only feed dfn:/dfa:/... search; a message is still worth storing without them.
   }
+  // Without entities the message is stored at extract version 0, which `npm run reextract` fills in later.
+  if (!entities) return { entities: EMPTY_ENTITIES, version: 0, error: null, diff };
   try {
     return { entities: extractEntities({ subject, body }, blocks), version: EXTRACT_VERSION, error: null, diff };
   } catch (err) {
@@ -76,8 +78,8 @@ export function extract(subject: string, body: string): { entities: Entities; ve
   }
 }
 
-/** Everything about one message that does not need the database. Never throws. */
-export async function analyze(raw: RawMessage): Promise<Analyzed> {
+/** Everything about one message that does not need the database (entities only when asked). Never throws. */
+export async function analyze(raw: RawMessage, entities = true): Promise<Analyzed> {
   let parsed: ParsedMessage;
   try {
     parsed = await parseMessage(raw);
@@ -85,13 +87,13 @@ export async function analyze(raw: RawMessage): Promise<Analyzed> {
     return { ok: false, source: raw.source, reason: reasonOf(err), raw: raw.raw };
   }
   const { raw: bytes, ...message } = parsed;
-  const { entities, version, error, diff } = extract(message.subject, message.body);
+  const { entities: found, version, error, diff } = extract(message.subject, message.body, entities);
   return {
     ok: true,
     message,
     rawDeflated: zlib.deflateSync(bytes),
     rawSize: bytes.length,
-    entities,
+    entities: found,
     extractVersion: version,
     extractError: error,
     diff,
@@ -106,6 +108,7 @@ interface PackedBatch {
   bytes: ArrayBuffer;
   ends: number[];
   sources: SourcePosition[];
+  entities: boolean;
 }
 
 function pack(buffers: Uint8Array[]): { bytes: ArrayBuffer; ends: number[] } {
@@ -164,7 +167,7 @@ if (!isMainThread && parentPort) {
     const { batch } = task;
     const raws = unpack(batch.bytes, batch.ends);
     const results: Analyzed[] = [];
-    for (let i = 0; i < raws.length; i++) results.push(await analyze({ raw: raws[i], source: batch.sources[i] }));
+    for (let i = 0; i < raws.length; i++) results.push(await analyze({ raw: raws[i], source: batch.sources[i] }, batch.entities));
     const packed = packResults(results);
     port.postMessage(packed, [packed.bytes]);
   };
@@ -231,9 +234,9 @@ export class AnalyzePool {
   }
 
   /** Analyzes a batch on the least busy worker; results come back in the batch's order. */
-  async run(raws: RawMessage[]): Promise<Analyzed[]> {
+  async run(raws: RawMessage[], entities = true): Promise<Analyzed[]> {
     const { bytes, ends } = pack(raws.map((r) => r.raw));
-    const packed = await this.send<PackedResults>({ kind: "analyze", batch: { bytes, ends, sources: raws.map((r) => r.source) } }, [bytes]);
+    const packed = await this.send<PackedResults>({ kind: "analyze", batch: { bytes, ends, sources: raws.map((r) => r.source), entities } }, [bytes]);
     return unpackResults(packed);
   }
 
