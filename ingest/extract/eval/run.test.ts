@@ -1,8 +1,11 @@
-// Tests of the eval's scoring rules on the shipped hand labels (messages/*.json); no extractor needed.
+// Tests of the eval's scoring rules on the shipped hand labels (messages/*.json, heldout/*.json); no extractor needed.
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
+import { parseMessage } from "../../parse";
 import type { CommitRole, Entities } from "../types";
-import { evaluate, formatTable, loadLabelledMessages, type LabelledMessage } from "./run";
+import { HELDOUT_DIR, evaluate, formatTable, loadLabelledMessages, type LabelledMessage } from "./run";
 import {
   EXTRACTORS,
   collapseCommits,
@@ -228,4 +231,67 @@ test("evaluate reports a throwing extractor by file name instead of stopping", a
   });
   assert.equal(result.failures.length, 2);
   assert.match(result.failures[0], /^001-fixes-trailer-headers-pkg\.eml: Error: boom/);
+});
+
+// ---- the held-out set (heldout/): same format, kept apart from messages/ ----
+
+const LABEL_FIELDS = ["source", "messageId", "subject", "note", "commits", "toolchains", "snippets", "diagnostics", "configs", "kernelVersions", "links", "trailers"];
+const SOURCE_FIELDS = ["file", "message", "rule", "commit"];
+const ROLES: CommitRole[] = ["introduced-by", "bisected-to", "fixes", "reverts", "base", "upstream", "bisect-good", "bisect-bad", "mention"];
+const SNIPPET_KINDS = ["asm", "disasm", "compiler-asm", "llvm-ir", "bisect-log", "build-log", "patch", "oops"];
+
+function sameKeys(obj: object, keys: string[], where: string): void {
+  assert.deepEqual(Object.keys(obj).sort(), [...keys].sort(), where);
+}
+
+test("held-out labels load and are well formed: .eml beside each .json, known fields, Message-IDs of their own", async () => {
+  const heldout = loadLabelledMessages(HELDOUT_DIR);
+  assert.ok(heldout.length >= 25, `${heldout.length} held-out messages`);
+  const files = fs.readdirSync(HELDOUT_DIR);
+  for (const f of files.filter((x) => x.endsWith(".eml"))) assert.ok(files.includes(f.replace(/\.eml$/, ".json")), `${f} has no label`);
+  assert.ok(fs.existsSync(path.join(HELDOUT_DIR, "SELECTION.md")), "the selection rules are written down");
+
+  const inMessages = new Set(messages.map((m) => m.label.messageId));
+  const seen = new Set<string>();
+  for (const { name, label, eml } of heldout) {
+    for (const k of Object.keys(label)) assert.ok(LABEL_FIELDS.includes(k), `${name}: unknown field ${k}`);
+    for (const k of LABEL_FIELDS.filter((k) => k !== "note")) assert.ok(k in label, `${name}: no ${k}`);
+    for (const k of Object.keys(label.source)) assert.ok(SOURCE_FIELDS.includes(k), `${name}: unknown source field ${k}`);
+    assert.equal(typeof label.source.file, "string", `${name}: source.file`);
+    assert.ok(Number.isInteger(label.source.message) && label.source.message > 0, `${name}: source.message`);
+    assert.match((label.source as { rule?: string }).rule ?? "", /SELECTION\.md rule \d+/, `${name}: the rule that chose it`);
+    assert.ok(eml.length < 60 * 1024, `${name}: ${eml.length} bytes`);
+
+    // the label is of this very .eml, and of no message in messages/
+    const parsed = await parseMessage({ raw: eml, source: { path: `${name}.eml`, index: 1, byteOffset: 0 } });
+    assert.equal(parsed.messageId, label.messageId, `${name}: Message-ID of the .eml`);
+    assert.ok(!inMessages.has(label.messageId), `${name}: ${label.messageId} is also in messages/`);
+    assert.ok(!seen.has(label.messageId), `${name}: ${label.messageId} twice in heldout/`);
+    seen.add(label.messageId);
+
+    for (const c of label.commits) {
+      sameKeys(c, ["sha", "repo", "role"], `${name}: commit fields`);
+      assert.match(c.sha, /^[0-9a-f]{7,40}$/, `${name}: sha ${c.sha}`);
+      assert.ok(ROLES.includes(c.role as CommitRole), `${name}: role ${c.role}`);
+    }
+    for (const t of label.toolchains) sameKeys(t, ["name", "version"], `${name}: toolchain fields`);
+    for (const s of label.snippets) {
+      sameKeys(s, ["kind", "arch"], `${name}: snippet fields`);
+      for (const k of Array.isArray(s.kind) ? s.kind : [s.kind]) assert.ok(SNIPPET_KINDS.includes(k), `${name}: snippet kind ${k}`);
+    }
+    for (const d of label.diagnostics) {
+      sameKeys(d, ["tool", "symbol", "essence"], `${name}: diagnostic fields`);
+      assert.ok(d.essence.trim().length > 0, `${name}: empty essence`);
+    }
+    for (const c of label.configs) assert.match(c, /^CONFIG_[A-Z0-9_]+$/, `${name}: config ${c}`);
+    for (const v of label.kernelVersions) assert.match(v, /^(\d+\.\d+|next-\d{8})/, `${name}: kernel version ${v}`);
+    for (const l of label.links) {
+      sameKeys(l, ["url", "kind"], `${name}: link fields`);
+      assert.ok(l.kind === "bug" || l.kind === "list", `${name}: link kind ${l.kind}`);
+    }
+    for (const t of label.trailers) sameKeys(t, ["name", "value"], `${name}: trailer fields`);
+    // a perfect extractor scores 1.0 on every held-out label too
+    const scored = scoreMessage(label, asEntities(label));
+    for (const x of EXTRACTORS) assert.equal(scored[x].fp + scored[x].fn, 0, `${name} ${x}: ${JSON.stringify(scored[x])}`);
+  }
 });
