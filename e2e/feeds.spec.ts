@@ -129,6 +129,19 @@ test("a search's mbox.gz link downloads exactly its hits (GET), and b4's POST ge
   expect(mboxMessageIds(await posted.body())).toEqual(hits.ids);
 });
 
+test("a search export stops at the cap and says so, on the page and in its headers", async ({ page, request }) => {
+  const q = "d:19700101..";
+  const { total } = (await (await request.get(`/api/search?${new URLSearchParams({ q })}`)).json()) as { total: number };
+  expect(total).toBeGreaterThan(1000);
+  await page.goto(`/search?${new URLSearchParams({ q })}`);
+  await expect(page.getByTestId("feed-links")).toContainText(`(the first 1,000 of ${total.toLocaleString("en-US")} messages)`);
+  const res = await request.get(`/search?${new URLSearchParams({ q, x: "m" })}`);
+  expect(res.headers()["x-crosslore-limit"]).toBe("1000");
+  expect(res.headers()["x-crosslore-hits"]).toBe(String(total));
+  expect(res.headers()["x-crosslore-messages"]).toBe("1000");
+  expect(mboxMessageIds(await res.body()).length).toBe(1000);
+});
+
 test("opensearch.xml is served with its media type", async ({ request }) => {
   const res = await request.get("/opensearch.xml");
   expect(res.status()).toBe(200);
