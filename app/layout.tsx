@@ -11,6 +11,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* The Metadata API has no rel="search"; browsers find the OpenSearch description through this. */}
+        <link rel="search" type="application/opensearchdescription+xml" title="crosslore" href="/opensearch.xml" />
+      </head>
       <body>
         <SiteHeader />
         <main className="page">{children}</main>

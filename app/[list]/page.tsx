@@ -1,10 +1,14 @@
 // /<list>/: the list's threads by latest activity; /<list>/?q= searches the list (and /all/?q= everything).
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { FeedLinks } from "../../components/feed-links";
 import { Pagination } from "../../components/pagination";
 import { SearchForm } from "../../components/search-form";
 import { SearchView } from "../../components/search-view";
 import { ThreadList } from "../../components/thread-list";
+import { publicBaseUrl } from "../../lib/config";
+import { listFeedUrl, searchFeedUrl, searchMboxUrl } from "../../lib/feeds/urls";
 import { listByName } from "../../lib/queries/lists";
 import { parsePage, parseSort, searchMessages } from "../../lib/queries/search";
 import { searchUrl } from "../../lib/queries/search-url";
@@ -33,7 +37,11 @@ function listName(param: string): string {
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const list = listName((await params).list);
   const q = first((await searchParams).q)?.trim();
-  return { title: q ? `${q} (${list})` : list };
+  const feed = `${publicBaseUrl(await headers())}${q ? searchFeedUrl(q, list) : listFeedUrl(list)}`;
+  return {
+    title: q ? `${q} (${list})` : list,
+    alternates: { types: { "application/atom+xml": [{ url: feed, title: q ? `${list}: ${q}` : `${list}: new messages` }] } },
+  };
 }
 
 export default async function ListPage({ params, searchParams }: Props) {
@@ -54,6 +62,7 @@ export default async function ListPage({ params, searchParams }: Props) {
         <h1>
           <a href={`/${encodeURIComponent(list)}/`}>{list}</a>: <span className="mono">{q}</span>
         </h1>
+        {outcome.ok && outcome.result.total > 0 && <FeedLinks atom={searchFeedUrl(q, list)} mbox={searchMboxUrl(q, list)} hits={outcome.result.total} />}
         <SearchView q={q} outcome={outcome} sort={sort} href={(p, s) => searchUrl(q, { list, page: p, sort: s })} />
       </>
     );
@@ -67,6 +76,7 @@ export default async function ListPage({ params, searchParams }: Props) {
         {summary ? `${summary.messageCount.toLocaleString("en-US")} messages · ` : ""}
         {total.toLocaleString("en-US")} threads{summary?.address ? ` · ${summary.address}` : ""}
       </p>
+      <FeedLinks atom={listFeedUrl(list)} />
       <div className="search-hero">
         <SearchForm list={list} />
       </div>

@@ -1,7 +1,11 @@
 // /search?q=: ranked results over every list.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { FeedLinks } from "../../components/feed-links";
 import { SearchForm } from "../../components/search-form";
 import { SearchView } from "../../components/search-view";
+import { publicBaseUrl } from "../../lib/config";
+import { searchFeedUrl, searchMboxUrl } from "../../lib/feeds/urls";
 import { parsePage, parseSort, searchMessages } from "../../lib/queries/search";
 import { searchUrl } from "../../lib/queries/search-url";
 
@@ -13,7 +17,9 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = first((await searchParams).q)?.trim();
-  return { title: q ? `${q} (search)` : "Search" };
+  if (!q) return { title: "Search" };
+  const feed = `${publicBaseUrl(await headers())}${searchFeedUrl(q)}`;
+  return { title: `${q} (search)`, alternates: { types: { "application/atom+xml": [{ url: feed, title: `Search: ${q}` }] } } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -36,6 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1>
         Search: <span className="mono">{q}</span>
       </h1>
+      {outcome.ok && outcome.result.total > 0 && <FeedLinks atom={searchFeedUrl(q)} mbox={searchMboxUrl(q)} hits={outcome.result.total} />}
       <SearchView q={q} outcome={outcome} sort={sort} href={(p, s) => searchUrl(q, { page: p, sort: s })} />
     </>
   );
