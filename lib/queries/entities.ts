@@ -98,7 +98,10 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-function paginate<T>(all: T[], page: number, pageSize: number): Paged<T> {
+/** Threads per page on the toolchain-version and Kconfig pages. */
+export const THREADS_PER_ENTITY_PAGE = 50;
+
+export function paginate<T>(all: T[], page: number, pageSize: number): Paged<T> {
   const p = Math.max(1, Math.floor(page) || 1);
   return { items: all.slice((p - 1) * pageSize, p * pageSize), total: all.length, page: p, pageSize };
 }
