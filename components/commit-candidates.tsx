@@ -2,12 +2,13 @@
 import type { CommitSummary } from "../lib/queries/entities";
 import { commitUrl } from "../lib/entity-urls";
 import { plural } from "../lib/plural";
+import styles from "./entity-page.module.css";
 
 export function CommitCandidates({ sha, candidates }: { sha: string; candidates: CommitSummary[] }) {
   return (
     <section data-testid="commit-candidates">
       <h1>
-        <span className="mono">{sha}</span> is ambiguous
+        <span className={styles["title-mono"]}>{sha}</span> is ambiguous
       </h1>
       <p className="dim">It is the start of {plural(candidates.length, "commit")} seen in mail. Pick one:</p>
       <table className="dense">
