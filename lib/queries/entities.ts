@@ -81,7 +81,11 @@ export interface ThreadGroup<T extends MentionMessage> {
 
 function groupByThread<T extends MentionMessage>(mentions: T[]): ThreadGroup<T>[] {
   const groups = new Map<string, T[]>();
-  for (const m of mentions) groups.set(m.threadRoot, [...(groups.get(m.threadRoot) ?? []), m]);
+  for (const m of mentions) {
+    const group = groups.get(m.threadRoot);
+    if (group) group.push(m);
+    else groups.set(m.threadRoot, [m]);
+  }
   return [...groups]
     .map(([threadRoot, ms]) => {
       const sorted = [...ms].sort((a, b) => -newestFirst(a, b));
