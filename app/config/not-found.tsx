@@ -1,0 +1,6 @@
+// The 404 under /config/: names what was asked for and offers a search instead.
+import { EntityNotFound } from "../../components/entity-not-found";
+
+export default function NotFound() {
+  return <EntityNotFound kind="config" />;
+}
