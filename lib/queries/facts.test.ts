@@ -84,6 +84,12 @@ describe("facts of real clang-built-linux messages", () => {
     assert.equal(thread.snippets.length, snippetCount);
     for (const s of thread.snippets) assert.ok(byMessage.get(s.messages[0])!.snippets.some((x) => x.id === s.id));
   });
+
+  test("messages in a given order: that order, unknown ids left out", async () => {
+    const { thread, byMessage } = await facts.entitiesInOrder([PURGATORY_2, "nobody@nowhere", PURGATORY_1]);
+    assert.deepEqual([...byMessage.keys()], [PURGATORY_2, PURGATORY_1]);
+    assert.deepEqual(thread.commits.find((c) => c.role === "fixes")?.messages, [PURGATORY_2, PURGATORY_1]);
+  });
 });
 
 describe("aggregateEntities", () => {

@@ -185,13 +185,21 @@ export interface ThreadFacts {
   thread: ThreadEntities;
 }
 
-/** Entities of every real message of a thread, per message and merged (nine queries whatever its size). */
+/** Entities of every real message of a thread, per message and merged, messages by date (ten queries whatever its size). */
 export async function entitiesOfThread(threadId: number): Promise<ThreadFacts> {
   const members = await prisma().message.findMany({
     where: { threadId, ghost: false },
     orderBy: [{ date: "asc" }, { id: "asc" }],
-    select: { id: true, messageId: true },
+    select: { messageId: true },
   });
+  return entitiesInOrder(members.map((m) => m.messageId));
+}
+
+/** Entities of the given messages (by Message-ID, in the order given, e.g. a thread page's), per message and merged. */
+export async function entitiesInOrder(messageIds: string[]): Promise<ThreadFacts> {
+  const rows = await prisma().message.findMany({ where: { messageId: { in: messageIds }, ghost: false }, select: { id: true, messageId: true } });
+  const rowOf = new Map(rows.map((r) => [r.messageId, r.id]));
+  const members = messageIds.flatMap((messageId) => (rowOf.has(messageId) ? [{ id: rowOf.get(messageId)!, messageId }] : []));
   const perRow = await entitiesOfMessages(members.map((m) => m.id));
   const perMessage = members.map((m) => ({ messageId: m.messageId, entities: perRow.get(m.id)! }));
   return { byMessage: new Map(perMessage.map((p) => [p.messageId, p.entities])), thread: aggregateEntities(perMessage) };
