@@ -52,8 +52,8 @@ function shortUrl(url: string): string {
  * fact can point at the messages that state it). Renders nothing when nothing was found.
  */
 export function FactsPanel({ facts, order }: { facts: ThreadEntities; order?: string[] }) {
-  if (noEntities(facts)) return null;
   const trailers = facts.trailers.filter((t) => t.name.toLowerCase() !== "cc" || CC_WORTH_SHOWING.test(t.value));
+  if (noEntities({ ...facts, trailers })) return null;
   const trailerNames = [...new Set(trailers.map((t) => t.name))];
   const linkKinds = [...new Set(facts.links.map((l) => l.kind))];
   const src = (f: Sourced<object>) => <Sources messages={f.messages} order={order} />;

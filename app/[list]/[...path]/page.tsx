@@ -41,10 +41,23 @@ async function resolve(props: Props): Promise<{ list: string; parsed: ParsedMess
   return { list, parsed };
 }
 
+// Next.js 16.2+ hands generateMetadata its params percent-decoded while the page gets them encoded
+// (vercel/next.js#95343), so an id with "%" in it ("…UTyrr2mj%lkp@intel.com") would not decode again: the
+// segments are tried as the page gets them, then re-encoded, so previews work on either side of a fix.
+async function metadataTarget(props: Props): Promise<{ parsed: ParsedMessagePath; message: MessageDetail } | null> {
+  const { path } = await props.params;
+  for (const segments of [path, path.map(encodeURIComponent)]) {
+    const parsed = parseMessagePath(segments);
+    const message = parsed && (await getMessage(parsed.mid));
+    if (parsed && message) return { parsed, message };
+  }
+  return null;
+}
+
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { parsed } = await resolve(props);
-  const m = await getMessage(parsed.mid);
-  if (!m || m.ghost) return { title: "Message not found" };
+  const target = await metadataTarget(props);
+  if (!target || target.message.ghost) return { title: "Message not found" };
+  const { parsed, message: m } = target;
   const url = publicBaseUrl(await headers()) + messageUrl(m.lists[0] ?? "all", m.messageId, parsed.view);
   const preview = previewMeta({ subject: m.subject, authorName: m.fromName || m.fromAddr, date: m.date, body: m.body, url, siteName: "crosslore" });
   return { ...preview, alternates: { canonical: url }, robots: { index: parsed.view === "message" } };
