@@ -14,6 +14,9 @@ const SHA_ABBREV = 12;
 
 const LINK_KIND_LABEL: Record<string, string> = { bug: "Bug trackers", list: "List archives" };
 
+// Only web addresses become links; anything else a mail calls a URL stays text.
+const URL_VALUE = /^https?:\/\/\S+$/i;
+
 // Cc: trailers name every reviewer a patch went to; only the stable-tree ones say something about the fix.
 const CC_WORTH_SHOWING = /stable@/i;
 
@@ -136,7 +139,7 @@ export function FactsPanel({ facts, order }: { facts: ThreadEntities; order?: st
             .filter((l) => l.kind === kind)
             .map((l) => (
               <li key={l.url} className={styles.url}>
-                {/^https?:\/\//i.test(l.url) ? (
+                {URL_VALUE.test(l.url) ? (
                   <a href={l.url} rel="nofollow noopener">
                     {shortUrl(l.url)}
                   </a>
@@ -157,8 +160,15 @@ export function FactsPanel({ facts, order }: { facts: ThreadEntities; order?: st
                 {trailers
                   .filter((t) => t.name === name)
                   .map((t) => (
-                    <li key={t.value}>
-                      {t.value} {src(t)}
+                    <li key={t.value} className={styles.url}>
+                      {URL_VALUE.test(t.value) ? (
+                        <a href={t.value} rel="nofollow noopener">
+                          {t.value}
+                        </a>
+                      ) : (
+                        t.value
+                      )}{" "}
+                      {src(t)}
                     </li>
                   ))}
               </ul>

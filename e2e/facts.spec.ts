@@ -107,6 +107,12 @@ test("thread page: the panel merges the thread, each fact pointing at its messag
   await expect(sources).toHaveCount(2);
   for (const a of await sources.all()) await expect(page.locator(`article${await a.getAttribute("href")}`)).toBeVisible();
 
+  // "Link:" trailers and bug-tracker links are followable; "Cc: stable" is shown, ordinary Cc: trailers are not.
+  const bug = "https://bugs.chromium.org/p/chromium/issues/detail?id=984056";
+  await expect(panel.getByTestId("facts-trailers").locator(`a[href="${bug}"]`)).toHaveCount(1);
+  await expect(panel.getByTestId("facts-links-bug").locator(`a[href="${bug}"]`)).toHaveCount(1);
+  await expect(panel.getByTestId("facts-trailers")).toContainText("stable@vger.kernel.org");
+
   const articles = page.getByTestId("message");
   expect(await articles.count()).toBe(3);
   await expect(page.getByTestId("cite")).toHaveCount(3);
