@@ -1,4 +1,5 @@
-// One message as a card: headers, links (permalink, raw, thread, mbox), body, attachments.
+// One message as a card: headers, links (permalink, raw, thread, mbox, cite), body with its snippets marked, attachments.
+import type { SnippetMark } from "../lib/mail/body-tree";
 import type { MessageDetail } from "../lib/queries/messages";
 import { messageIdAnchor } from "../lib/mail/msgid";
 import { messageAnchorId, messageUrl } from "../lib/mail/url";
@@ -6,7 +7,23 @@ import { AttachmentList } from "./attachment-list";
 import { DateText } from "./date-text";
 import { MessageBody } from "./message-body";
 
-export function MessageArticle({ message: m, list, headingLevel = 2, depth }: { message: MessageDetail; list: string; headingLevel?: 1 | 2; depth?: number }) {
+export function MessageArticle({
+  message: m,
+  list,
+  headingLevel = 2,
+  depth,
+  snippets,
+  cite,
+}: {
+  message: MessageDetail;
+  list: string;
+  headingLevel?: 1 | 2;
+  depth?: number;
+  /** Stored snippets of this message, marked where they sit in the body. */
+  snippets?: SnippetMark[];
+  /** The cite menu (components/cite-menu.tsx), placed with the message's links. */
+  cite?: React.ReactNode;
+}) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const anchor = messageAnchorId(messageIdAnchor(m.messageId));
   const from = m.fromName ? `${m.fromName} <${m.fromAddr}>` : m.fromAddr;
@@ -52,10 +69,11 @@ export function MessageArticle({ message: m, list, headingLevel = 2, depth }: { 
           <a href={messageUrl(list, m.messageId, "mbox")}>mbox.gz</a>
           {m.parentId && <a href={messageUrl(list, m.parentId)}>parent</a>}
           {m.lists.length > 1 && <span className="dim">also on {m.lists.filter((l) => l !== list).join(", ")}</span>}
+          {cite}
         </div>
       </header>
       <div className="message-body-wrap">
-        <MessageBody body={m.body} />
+        <MessageBody body={m.body} snippets={snippets} />
       </div>
       <AttachmentList attachments={m.attachments} />
     </article>

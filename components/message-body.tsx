@@ -1,7 +1,8 @@
-// A mail body drawn from its structure (quotes, diffs, code, signature); see lib/mail/render.ts.
+// A mail body drawn from its structure (quotes, diffs, code, signature), stored snippets marked; see lib/mail/render.ts.
+import type { SnippetMark } from "../lib/mail/body-tree";
 import { renderBody } from "../lib/mail/render";
 
-export function MessageBody({ body }: { body: string }) {
+export function MessageBody({ body, snippets }: { body: string; snippets?: SnippetMark[] }) {
   if (body.trim() === "") return <p className="faint">(empty body)</p>;
-  return <div data-testid="message-body">{renderBody(body)}</div>;
+  return <div data-testid="message-body">{renderBody(body, { snippets })}</div>;
 }

@@ -21,7 +21,8 @@ export interface CiteInput {
 // Abbreviated hashes in citations use the kernel's Fixes: convention of 12 characters.
 const SHA_ABBREV = 12;
 
-const ROLE_LABEL: Record<CommitRole, string> = {
+/** How a commit's role reads in prose: "bisected to", "fixes"… */
+export const ROLE_LABEL: Record<CommitRole, string> = {
   "introduced-by": "introduced by",
   "bisected-to": "bisected to",
   fixes: "fixes",
@@ -88,4 +89,15 @@ export function markdownSummary(input: CiteInput): string {
   if (input.diagnostics.length) facts.push(item("Diagnostics", joined(input.diagnostics.map((d) => [{ type: "inlineCode", value: d.title }]))));
   const list: List = { type: "list", ordered: false, spread: false, children: facts };
   return toMarkdown({ type: "root", children: facts.length ? [byline, list] : [byline] });
+}
+
+export interface CiteTexts {
+  trailer: string;
+  link: string;
+  summary: string;
+}
+
+/** The three ways to cite a message, as offered on its page. */
+export function citeTexts(input: CiteInput): CiteTexts {
+  return { trailer: linkTrailer(input.base, input.messageId), link: markdownLink(input), summary: markdownSummary(input) };
 }

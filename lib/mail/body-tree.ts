@@ -37,6 +37,31 @@ const CODE_LABEL: Record<CodeKind, string> = {
   code: "code",
 };
 
+/** A stored snippet to mark where it sits: the top-level listing or diff whose first line is `startLine`. */
+export interface SnippetMark {
+  id: number;
+  kind: string; // asm | disasm | compiler-asm | llvm-ir | bisect-log | build-log | patch | oops
+  arch: string | null;
+  startLine: number; // 0-based line in the body
+}
+
+const SNIPPET_LABEL: Record<string, string> = {
+  ...CODE_LABEL,
+  "compiler-asm": "compiler assembly",
+  patch: "patch",
+};
+
+/** The element id of a stored snippet in a rendered body; snippet row ids are unique, so it is unique on thread pages. */
+export function snippetAnchorId(id: number): string {
+  return `snippet-${id}`;
+}
+
+/** "build log · powerpc": what a snippet is, for its label in the body and in the facts panel. */
+export function snippetLabel(kind: string, arch: string | null): string {
+  const name = SNIPPET_LABEL[kind] ?? kind;
+  return arch ? `${name} · ${arch}` : name;
+}
+
 function el(tagName: string, properties: Properties, children: ElementContent[]): Element {
   return { type: "element", tagName, properties, children };
 }
@@ -70,6 +95,15 @@ function quoteElement(block: Extract<Block, { type: "quote" }>, nested: boolean)
   ]);
 }
 
+function snippetElement(mark: SnippetMark, listing: Element): Element {
+  const id = snippetAnchorId(mark.id);
+  // The snippet's label replaces the listing's own, which would say the same thing a second time.
+  delete listing.properties.dataLabel;
+  const props: Properties = { className: ["snippet"], id, dataSnippetKind: mark.kind };
+  if (mark.arch) props.dataSnippetArch = mark.arch;
+  return el("div", props, [el("a", { className: ["snippet-label"], href: `#${id}` }, [{ type: "text", value: snippetLabel(mark.kind, mark.arch) }]), listing]);
+}
+
 function blockElement(block: Block, inQuote: boolean): Element {
   switch (block.type) {
     case "paragraph":
@@ -89,7 +123,16 @@ function blockElement(block: Block, inQuote: boolean): Element {
   }
 }
 
-/** The hast tree of a body: one element per block inside <div class="mail-body">. */
-export function blocksToHast(blocks: Block[]): Root {
-  return { type: "root", children: [el("div", { className: ["mail-body"] }, blocks.map((b) => blockElement(b, false)))] };
+/**
+ * The hast tree of a body: one element per block inside <div class="mail-body">. Each stored snippet (extracted
+ * from the message's own, top-level listings and diffs) is wrapped where it starts, with an id to link to.
+ */
+export function blocksToHast(blocks: Block[], options: { snippets?: SnippetMark[] } = {}): Root {
+  const marks = new Map((options.snippets ?? []).map((s) => [s.startLine, s]));
+  const children = blocks.map((b) => {
+    const element = blockElement(b, false);
+    const mark = b.type === "diff" || b.type === "code" ? marks.get(b.start) : undefined;
+    return mark ? snippetElement(mark, element) : element;
+  });
+  return { type: "root", children: [el("div", { className: ["mail-body"] }, children)] };
 }

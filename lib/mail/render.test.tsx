@@ -2,7 +2,9 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
-import { corpusFile, needsCorpus } from "../testing/corpus";
+import { corpusFile, needsCorpus, sampleFile } from "../testing/corpus";
+import { extractEntities } from "../../ingest/extract";
+import { readAll } from "../../ingest/testing";
 import { parseMessage } from "../../ingest/parse";
 import { splitMbox } from "../../ingest/read/mbox";
 import { renderBody, renderBodyHtml } from "./render";
@@ -74,5 +76,44 @@ describe("rendering real mail bodies", needsCorpus(), () => {
     assert.match(react, /<details class="quote" data-depth="3" open="">/);
     assert.match(react, /<a href="http:\/\/www.livejournal.com\/~pavelmachek" rel="nofollow noopener" class="url">/);
     assert.equal(quoteNesting(react).length, 3);
+  });
+});
+
+// Bundled samples, always present: the stored snippets of a message marked where they sit in its body.
+async function sampleMessage(file: string, messageId: string): Promise<{ subject: string; body: string }> {
+  for (const raw of await readAll(sampleFile(file))) {
+    const m = await parseMessage(raw);
+    if (m.messageId === messageId) return m;
+  }
+  throw new Error(`${file}: no message <${messageId}>`);
+}
+
+const CBL_SAMPLE = "clang-built-linux-2019-08.mbox.gz";
+
+describe("snippets marked in the body", () => {
+  test("the robot's powerpc build log is wrapped with an id, its kind and a label; the rest is unchanged", async () => {
+    const m = await sampleMessage(CBL_SAMPLE, "201908031145.UTyrr2mj%lkp@intel.com");
+    const snippets = extractEntities(m).snippets.map((s, i) => ({ id: 700 + i, kind: s.kind, arch: s.arch, startLine: s.startLine }));
+    assert.deepEqual(snippets, [{ id: 700, kind: "build-log", arch: "powerpc", startLine: 20 }]);
+    const html = renderBodyHtml(m.body, { snippets });
+    assert.match(
+      html,
+      /<div class="snippet" id="snippet-700" data-snippet-kind="build-log" data-snippet-arch="powerpc"><a class="snippet-label" href="#snippet-700">build log · powerpc<\/a><pre class="code code-build-log" data-kind="build-log">   In file included from kernel\/bounds\.c:10:\n/,
+    );
+    assert.equal(m.body.split("\n")[20], "   In file included from kernel/bounds.c:10:");
+    assert.equal(html.match(/class="snippet"/g)?.length, 1);
+    // Without marks (or with a mark on no listing) the body renders exactly as before.
+    const plain = renderBodyHtml(m.body);
+    assert.doesNotMatch(plain, /snippet/);
+    assert.match(plain, /<pre class="code code-build-log" data-kind="build-log" data-label="build log">/);
+    assert.equal(renderBodyHtml(m.body, { snippets: [{ id: 1, kind: "oops", arch: null, startLine: 0 }] }), plain);
+  });
+
+  test("a patch's diff is marked as a patch snippet, in React output too", async () => {
+    const m = await sampleMessage(CBL_SAMPLE, "20190807221539.94583-1-ndesaulniers@google.com");
+    const [patch] = extractEntities(m).snippets.filter((s) => s.kind === "patch");
+    assert.ok(patch, "the purgatory patch has a diff");
+    const react = renderToStaticMarkup(<>{renderBody(m.body, { snippets: [{ id: 5, kind: "patch", arch: null, startLine: patch.startLine }] })}</>);
+    assert.match(react, /<div class="snippet" id="snippet-5" data-snippet-kind="patch"><a class="snippet-label" href="#snippet-5">patch<\/a><pre class="diff" data-files="[^"]*arch\/x86\/purgatory\//);
   });
 });

@@ -1,5 +1,7 @@
-// GET /api/thread/<msgid> → the thread containing it, in lore order (depth-first, siblings by date), ghosts marked.
+// GET /api/thread/<msgid> → the thread containing it, in lore order (depth-first, siblings by date), ghosts marked,
+// with the entities of all its messages merged (each once, with the Message-IDs that state it).
 import { messageIdInPath } from "../../../../lib/mail/url";
+import { entitiesInOrder } from "../../../../lib/queries/facts";
 import { threadOutlineOf } from "../../../../lib/queries/threads";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +10,7 @@ export async function GET(req: Request): Promise<Response> {
   const mid = messageIdInPath(new URL(req.url).pathname, "/api/thread/");
   const outline = mid === null ? null : await threadOutlineOf(mid);
   if (!outline) return Response.json({ error: `no message <${mid ?? ""}> in this archive`, messageId: mid }, { status: 404 });
+  const facts = await entitiesInOrder(outline.messages.filter((m) => !m.ghost).map((m) => m.messageId));
   return Response.json({
     threadRoot: outline.rootMessageId,
     subject: outline.subject,
@@ -23,5 +26,6 @@ export async function GET(req: Request): Promise<Response> {
       depth: m.depth,
       ghost: m.ghost,
     })),
+    entities: facts.thread,
   });
 }
