@@ -11,6 +11,7 @@ import { MessageArticle } from "../../../components/message-article";
 import { MessageNotFound } from "../../../components/message-not-found";
 import { ThreadTree } from "../../../components/thread-tree";
 import { publicBaseUrl } from "../../../lib/config";
+import { threadFeedUrl } from "../../../lib/feeds/urls";
 import { previewMeta } from "../../../lib/links/preview";
 import { messageIdAnchor } from "../../../lib/mail/msgid";
 import { messageAnchorId, messageUrl, parseMessagePath, type ParsedMessagePath } from "../../../lib/mail/url";
@@ -58,9 +59,15 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const target = await metadataTarget(props);
   if (!target || target.message.ghost) return { title: "Message not found" };
   const { parsed, message: m } = target;
-  const url = publicBaseUrl(await headers()) + messageUrl(m.lists[0] ?? "all", m.messageId, parsed.view);
+  const base = publicBaseUrl(await headers());
+  const url = base + messageUrl(m.lists[0] ?? "all", m.messageId, parsed.view);
+  const feed = base + threadFeedUrl(m.lists[0] ?? "all", m.messageId);
   const preview = previewMeta({ subject: m.subject, authorName: m.fromName || m.fromAddr, date: m.date, body: m.body, url, siteName: "crosslore" });
-  return { ...preview, alternates: { canonical: url }, robots: { index: parsed.view === "message" } };
+  return {
+    ...preview,
+    alternates: { canonical: url, types: { "application/atom+xml": [{ url: feed, title: "Atom feed of this thread" }] } },
+    robots: { index: parsed.view === "message" },
+  };
 }
 
 /** The cite menu of one message, its ids scoped by the message's anchor so a thread page can hold many. */
@@ -103,7 +110,8 @@ export default async function MessagePage(props: Props) {
                 Thread: {outline.messageCount} message{outline.messageCount === 1 ? "" : "s"} ·{" "}
                 <a href={messageUrl(list, message.messageId, "thread")}>read all</a> ·{" "}
                 <a href={messageUrl(list, message.messageId, "nested")}>nested</a> ·{" "}
-                <a href={messageUrl(list, message.messageId, "mbox")}>mbox.gz</a>
+                <a href={messageUrl(list, message.messageId, "mbox")}>mbox.gz</a> ·{" "}
+                <a href={threadFeedUrl(list, message.messageId)}>Atom</a>
               </h2>
               <ThreadTree entries={outline.messages} current={message.messageId} list={list} linkTo="page" />
             </section>
@@ -127,7 +135,8 @@ export default async function MessagePage(props: Props) {
         <p className="dim">
           {outline.messageCount} message{outline.messageCount === 1 ? "" : "s"} ·{" "}
           {nested ? <a href={messageUrl(list, message.messageId, "thread")}>flat</a> : <a href={messageUrl(list, message.messageId, "nested")}>nested</a>}{" "}
-          · <a href={messageUrl(list, message.messageId, "mbox")}>mbox.gz</a>
+          · <a href={messageUrl(list, message.messageId, "mbox")}>mbox.gz</a> ·{" "}
+          <a href={threadFeedUrl(list, message.messageId)}>Atom</a>
         </p>
         <details className="overview" open>
           <summary>Thread overview</summary>
