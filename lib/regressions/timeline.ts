@@ -62,7 +62,8 @@ export interface TimelineEntry {
 
 export interface Culprit {
   sha: string;
-  source: "regzbot" | "bisected-to" | "introduced-by";
+  /** "fixes": named only by the Fixes: of a fix (the caller said it is the culprit). */
+  source: "regzbot" | "bisected-to" | "introduced-by" | "fixes";
   messageId: string;
   subject: string | null;
 }
@@ -117,9 +118,11 @@ const KIND_ORDER: TimelineKind[] = ["report", "regzbot", "bisect", "culprit", "d
  * The timeline and state of one regression from the messages a query found for it: the report thread, and
  * messages elsewhere that name its culprit (Fixes:, reverts, bisect results), link to the report (Link:,
  * Closes:), backport a fix, or list a fix in a pull request. `reportId` overrides the report regzbot or the
- * earliest message would give.
+ * earliest message would give; `null` says the report is not among the messages (a fix whose Reported-by
+ * names a report sent elsewhere), so without a regzbot report there is none. `culprit` is a commit the caller
+ * knows caused it (a query keyed by commit), counted even when only Fixes: tags name it.
  */
-export function buildTimeline(messages: MessageFacts[], reportId?: string): RegressionHistory {
+export function buildTimeline(messages: MessageFacts[], reportId?: string | null, culprit?: { sha: string; subject: string | null }): RegressionHistory {
   const sorted = [...messages].sort((a, b) => time(a.date) - time(b.date) || a.messageId.localeCompare(b.messageId));
   const byId = new Map(sorted.map((m) => [m.messageId, m]));
   const commandsOf = new Map(sorted.map((m) => [m.messageId, m.regzbot ?? (m.body ? parseRegzbotCommands(m.body) : [])]));
@@ -134,7 +137,7 @@ export function buildTimeline(messages: MessageFacts[], reportId?: string): Regr
       break;
     }
   }
-  report ??= sorted[0];
+  if (reportId !== null) report ??= sorted[0];
 
   const culprits: Culprit[] = [];
   let introducedRange: RegressionHistory["introducedRange"] = null;
@@ -151,6 +154,10 @@ export function buildTimeline(messages: MessageFacts[], reportId?: string): Regr
     for (const c of m.commits) {
       if (c.role === "bisected-to" || c.role === "introduced-by") addCulprit({ sha: c.sha, source: c.role, messageId: m.messageId, subject: c.subject });
     }
+  }
+  if (culprit) {
+    const naming = sorted.find((m) => m.commits.some((c) => sameCommit(c.sha, culprit.sha)));
+    if (naming) addCulprit({ sha: culprit.sha, source: "fixes", messageId: naming.messageId, subject: culprit.subject });
   }
   for (const c of culprits) c.subject ??= sorted.flatMap((m) => m.commits).find((x) => x.subject && sameCommit(x.sha, c.sha))?.subject ?? null;
   const isCulprit = (sha: string) => culprits.some((c) => sameCommit(c.sha, sha));
