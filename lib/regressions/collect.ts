@@ -53,6 +53,10 @@ const IGNORED_ROLES: CommitRole[] = ["base"];
 // A story bigger than this is a thread that happens to mention the commit, not a regression discussion.
 const MAX_THREAD_MESSAGES = 400;
 
+// "Fixes: 1da177e4c3f4 ("Linux-2.6.12-rc2")" means "broken since git history began": the import, not a change.
+const NOT_CULPRITS = ["1da177e4c3f41524e886b7f1b8a0c1fc7321cac2"];
+const notCulprit = (sha: string) => NOT_CULPRITS.some((x) => sameCommit(x, sha));
+
 const EVIDENCE_ORDER: RegressionEvidence[] = ["regzbot", "bisected-to", "introduced-by", "reported-fix"];
 
 const ids = (xs: number[]) => JSON.stringify([...new Set(xs)]);
@@ -61,6 +65,7 @@ const ids = (xs: number[]) => JSON.stringify([...new Set(xs)]);
 export function regressionCandidates(db: Sqlite): RegressionCandidate[] {
   const byKey = new Map<string, RegressionCandidate>();
   const add = (c: RegressionCandidate) => {
+    if (notCulprit(c.sha)) return;
     const key = `${c.repo}\n${c.sha}`;
     const old = byKey.get(key);
     if (!old) return void byKey.set(key, c);
@@ -252,6 +257,7 @@ export function messageFacts(db: Sqlite, rows: MessageRow[]): MessageFacts[] {
  * names, messages linking to the report, and plain mentions. Null when nothing names it as a culprit.
  */
 export function collectRegression(db: Sqlite, culprit: Culprit): RegressionStory | null {
+  if (notCulprit(culprit.sha)) return null;
   const seeds = culprit.commitId === null
     ? []
     : (db
