@@ -40,8 +40,8 @@ export function RegressionList({ rows }: { rows: RegressionRow[] }) {
             <td>
               <RegressionStateBadge state={r.state} fixPending={r.fixPending} />
             </td>
-            <td>{r.reportMessageId ? <a href={messageUrl(r.reportList ?? "r", r.reportMessageId)}><DateText date={r.firstDate} dayOnly /></a> : <DateText date={r.firstDate} dayOnly />}</td>
-            <td>
+            <td className={styles.date}>{r.reportMessageId ? <a href={messageUrl(r.reportList ?? "r", r.reportMessageId)}><DateText date={r.firstDate} dayOnly /></a> : <DateText date={r.firstDate} dayOnly />}</td>
+            <td className={styles.date}>
               <DateText date={r.lastActivity} dayOnly />
             </td>
             <td>

@@ -39,7 +39,7 @@ export default async function RegressionsPage({ searchParams }: Props) {
         </p>
       ) : (
         <>
-          <MonthlyChartSvg className={styles.chart} data={list.monthly} title="First reports per month" unit="report" width={720} height={90} idPrefix="regressions-chart" />
+          <MonthlyChartSvg className={styles.chart} data={list.monthly} caption="First reports per month" title="First reports per month" unit="report" width={720} height={90} idPrefix="regressions-chart" />
           <p className="results-bar" data-testid="regression-count">
             {list.total} regression{list.total === 1 ? "" : "s"}
           </p>

@@ -33,13 +33,23 @@ export default async function RegressionPage(props: Props) {
   const story = await load(props);
   if (!story) notFound();
   const h = story.history;
+  const monthly = countByMonth(story.facts.map((m) => m.date));
   return (
     <>
       <p className="hint">
         <a href="/regressions">Regressions</a>
       </p>
       <h1>{h.title}</h1>
-      <MonthlyChartSvg className={styles.chart} data={countByMonth(story.facts.map((m) => m.date))} title={`Messages per month about ${h.title}`} unit="message" width={480} height={80} idPrefix="story-chart" />
+      <MonthlyChartSvg
+        className={styles.chart}
+        data={monthly}
+        caption="Messages per month in this story"
+        title={`Messages per month about ${h.title}`}
+        unit="message"
+        width={Math.min(480, Math.max(120, 36 * monthly.length))}
+        height={70}
+        idPrefix="story-chart"
+      />
       <RegressionTimeline history={h} repo={story.culprit.repo} lists={story.lists} />
     </>
   );
