@@ -291,9 +291,14 @@ export function collectRegression(db: Sqlite, culprit: Culprit): RegressionStory
 
   // The report: regzbot's (buildTimeline finds it), else the thread a culprit was named in, else what a fix closes.
   let reportId: string | null | undefined;
+  // A patch that names the culprit ("introduced by commit X") is a fix posting, not a report.
+  const isPosting = (r: MessageRow) => {
+    const info = parseSubject(r.subject);
+    return info.patch && !info.reply;
+  };
   const culpritSeeds = [...regzbotSeeds.map((s) => s.rowId), ...seeds.filter((s) => CULPRIT_ROLES.includes(s.role)).map((s) => s.rowId)]
     .map((id) => seedRow.get(id)!)
-    .filter(Boolean)
+    .filter((r) => r && !isPosting(r))
     .sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity));
   for (const s of culpritSeeds) {
     if (s.threadId === null) continue;
@@ -303,10 +308,12 @@ export function collectRegression(db: Sqlite, culprit: Culprit): RegressionStory
     addAll(startsWithPatch ? withReplies(db, s.rowId) : wholeThread(db, s.threadId));
     if (reportId === undefined && !regzbotSeeds.length) reportId = startsWithPatch || !start ? s.messageId : start.messageId;
   }
-  for (const s of seeds.filter((x) => THREAD_ROLES.includes(x.role) && !CULPRIT_ROLES.includes(x.role))) addAll(withReplies(db, s.rowId));
+  for (const s of seeds.filter((x) => THREAD_ROLES.includes(x.role) && (!CULPRIT_ROLES.includes(x.role) || isPosting(seedRow.get(x.rowId)!)))) {
+    addAll(withReplies(db, s.rowId));
+  }
 
   // What the fixes close: a report archived here.
-  const fixRowIds = seeds.filter((s) => s.role === "fixes").map((s) => s.rowId);
+  const fixRowIds = seeds.filter((s) => s.role === "fixes" || (s.role === "introduced-by" && isPosting(seedRow.get(s.rowId)!))).map((s) => s.rowId);
   const closes = db
     .prepare(`SELECT value FROM trailer WHERE name IN ('Closes', 'Link') AND message_row_id IN (SELECT value FROM json_each(?))`)
     .pluck()
@@ -325,7 +332,8 @@ export function collectRegression(db: Sqlite, culprit: Culprit): RegressionStory
       reportId = start?.messageId ?? target.messageId;
     }
   }
-  if (reportId === undefined && !regzbotSeeds.length) reportId = found === "reported-fix" ? null : undefined;
+  // No report among the messages: the breakage was reported elsewhere (or only the fix says what broke).
+  if (reportId === undefined && !regzbotSeeds.length) reportId = null;
 
   // Fixes regzbot names by subject, and pull requests listing the fixes posted.
   let rows = loadMessages(db, [...rowIds]);

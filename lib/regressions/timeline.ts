@@ -112,6 +112,9 @@ function authorOf(m: MessageFacts): string {
   return m.from.name || m.from.address;
 }
 
+// A patch naming the culprit fixes it, whether by a Fixes: tag or by saying "introduced by commit X" in prose.
+const FIX_ROLES: CommitRole[] = ["fixes", "introduced-by"];
+
 const KIND_ORDER: TimelineKind[] = ["report", "regzbot", "bisect", "culprit", "discussion", "fix-posted", "revert", "fix-applied", "backport"];
 
 /**
@@ -169,6 +172,12 @@ export function buildTimeline(messages: MessageFacts[], reportId?: string | null
     !!report &&
     m.trailers.some((t) => /^(link|closes)$/i.test(t.name) && messageIdFromUrl(t.value).messageId === report!.messageId);
   const culpritCommits = (m: MessageFacts, roles: CommitRole[]) => m.commits.filter((c) => roles.includes(c.role) && isCulprit(c.sha));
+  // A fix's other versions carry its title even when only one of them says what it fixes.
+  for (const m of sorted) {
+    const info = parseSubject(m.subject);
+    const revert = info.title.startsWith('Revert "') || culpritCommits(m, ["reverts"]).length > 0;
+    if (info.patch && !info.reply && !info.stable && !info.autosel && !revert && (culpritCommits(m, FIX_ROLES).length || reportLinked(m))) fixTitles.add(info.key);
+  }
 
   const entries: TimelineEntry[] = [];
   const fixes: RegressionHistory["fixes"] = [];
@@ -200,11 +209,11 @@ export function buildTimeline(messages: MessageFacts[], reportId?: string | null
       extra.applied = applied;
       revertPostIds.add(m.messageId);
       if (applied) changes.push({ date: m.date, state: "reverted" });
-    } else if (info.patch && !info.reply && (culpritCommits(m, ["fixes"]).length || reportLinked(m) || fixTitles.has(info.key))) {
+    } else if (info.patch && !info.reply && (culpritCommits(m, FIX_ROLES).length || reportLinked(m) || fixTitles.has(info.key))) {
       const isNotice = applied; // a commit notification for a fix
       kind = isNotice ? "fix-applied" : "fix-posted";
       extra.version = info.version;
-      extra.commits = culpritCommits(m, ["fixes"]);
+      extra.commits = culpritCommits(m, FIX_ROLES);
       fixPostIds.add(m.messageId);
       fixes.push({ messageId: m.messageId, version: info.version, subject: info.title, applied: isNotice });
       changes.push(isNotice ? { date: m.date, state: "fixed" } : { date: m.date, pending: true });
