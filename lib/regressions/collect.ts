@@ -18,7 +18,7 @@ import type { CommitRole } from "../../ingest/extract/types";
 
 export type RegressionEvidence = "regzbot" | "bisected-to" | "introduced-by" | "reported-fix";
 
-export interface Culprit {
+export interface CulpritCommit {
   repo: string;
   sha: string;
   /** The commit row, when some message's commit mention made one (a regzbot-only culprit may have none). */
@@ -26,14 +26,14 @@ export interface Culprit {
   subject: string | null;
 }
 
-export interface RegressionCandidate extends Culprit {
+export interface RegressionCandidate extends CulpritCommit {
   evidence: RegressionEvidence;
   /** Date of the first message giving the evidence (epoch ms). */
   firstDate: number | null;
 }
 
 export interface RegressionStory {
-  culprit: Culprit;
+  culprit: CulpritCommit;
   evidence: RegressionEvidence;
   history: RegressionHistory;
   /** The list each message of the story is archived on, for its URL. */
@@ -104,7 +104,7 @@ export function regressionCandidates(db: Sqlite): RegressionCandidate[] {
  * The commit (repo, sha) names, where `sha` may be abbreviated or longer than the stored form; null when no
  * message mentions it and no regzbot command names it.
  */
-export function resolveCulprit(db: Sqlite, repo: string, sha: string): Culprit | null {
+export function resolveCulprit(db: Sqlite, repo: string, sha: string): CulpritCommit | null {
   const x = sha.toLowerCase();
   if (!/^[0-9a-f]{7,40}$/.test(x)) return null;
   const prefixes: string[] = [];
@@ -115,7 +115,7 @@ export function resolveCulprit(db: Sqlite, repo: string, sha: string): Culprit |
        WHERE repo = ? AND ((sha >= ? AND sha < ?) OR sha IN (SELECT value FROM json_each(?)))
        ORDER BY length(sha) DESC LIMIT 1`,
     )
-    .get(repo, x, `${x}g`, JSON.stringify(prefixes)) as Culprit | undefined;
+    .get(repo, x, `${x}g`, JSON.stringify(prefixes)) as CulpritCommit | undefined;
   if (row) return row;
   if (repo !== "linux") return null;
   const named = regzbotIntroductions(db, x);
@@ -256,7 +256,7 @@ export function messageFacts(db: Sqlite, rows: MessageRow[]): MessageFacts[] {
  * postings and their replies ("Applied"), stable backports, patches and pull requests regzbot's `fix:`
  * names, messages linking to the report, and plain mentions. Null when nothing names it as a culprit.
  */
-export function collectRegression(db: Sqlite, culprit: Culprit): RegressionStory | null {
+export function collectRegression(db: Sqlite, culprit: CulpritCommit): RegressionStory | null {
   if (notCulprit(culprit.sha)) return null;
   const seeds = culprit.commitId === null
     ? []
