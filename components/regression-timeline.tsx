@@ -13,7 +13,7 @@ const KIND_LABEL: Record<TimelineKind, string> = {
   report: "Report",
   bisect: "Bisected",
   culprit: "Culprit named",
-  discussion: "Reply",
+  discussion: "Message",
   "fix-posted": "Fix posted",
   "fix-applied": "Fix applied",
   revert: "Revert",
