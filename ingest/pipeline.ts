@@ -110,6 +110,7 @@ export async function ingest(db: Sqlite, paths: string[], options: IngestOptions
     while (inFlight.length > 0) await storeNext();
     await commit();
     await external.flush();
+    if (counts.added > 0) store.refreshRegressions();
   } catch (err) {
     store.rollback();
     throw err;

@@ -19,6 +19,7 @@ export interface ReextractSummary {
   diffChanged: number; // messages whose dfn/dfa/dfb/dfhh changed (re-indexed for full-text search)
   failed: { rowId: number; error: string }[]; // extraction threw; stored with no entities and extract_version 0
   prunedEntities: number; // commit/toolchain/diagnostic rows no message mentions any more
+  regressions: number; // rows of the regression summary, rebuilt at the end
   elapsedMs: number;
 }
 
@@ -34,7 +35,7 @@ export async function reextract(db: Sqlite, options: { workers?: number; progres
   const store = new Store(db);
   const total = store.countStored();
   const pool = new AnalyzePool(options.workers);
-  const summary: ReextractSummary = { messages: 0, diffChanged: 0, failed: [], prunedEntities: 0, elapsedMs: 0 };
+  const summary: ReextractSummary = { messages: 0, diffChanged: 0, failed: [], prunedEntities: 0, regressions: 0, elapsedMs: 0 };
   const inFlight: { old: Map<number, { dfn: string; dfa: string; dfb: string; dfhh: string }>; results: Promise<Extracted[]> }[] = [];
   let pages = 0;
 
@@ -61,6 +62,7 @@ export async function reextract(db: Sqlite, options: { workers?: number; progres
     while (inFlight.length > 0) await writeNext();
     store.commit();
     summary.prunedEntities = store.pruneEntities();
+    summary.regressions = store.refreshRegressions().regressions;
   } catch (err) {
     store.rollback();
     throw err;
@@ -103,7 +105,7 @@ async function main(): Promise<number> {
     console.log(
       `${formatCount(s.messages)} messages re-extracted in ${formatDuration(s.elapsedMs)} (${formatCount(Math.round(rate(s.messages, s.elapsedMs)))} msg/s): ` +
         `diff index changed for ${formatCount(s.diffChanged)}, extraction failed for ${formatCount(s.failed.length)}, ` +
-        `${formatCount(s.prunedEntities)} unreferenced entities removed`,
+        `${formatCount(s.prunedEntities)} unreferenced entities removed, ${formatCount(s.regressions)} regressions`,
     );
     return 0;
   } finally {

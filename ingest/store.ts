@@ -5,6 +5,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Sqlite } from "../lib/db/sqlite";
 import type { Entities } from "./extract/types";
+import { refreshRegressions, type RefreshSummary } from "../lib/regressions/summary";
 import { indexInTransaction, reindexInTransaction } from "./indexer";
 import { compareByDate, linkMessage, referenceChain, rootOf, type ContainerView } from "./thread";
 import type { EpochState } from "./read/public-inbox";
@@ -134,6 +135,7 @@ export class Store {
       insertLink: p("INSERT OR IGNORE INTO link_mention (message_row_id, url, norm_url, kind) VALUES (?, ?, ?, ?)"),
       insertTrailer: p("INSERT INTO trailer (message_row_id, name, value) VALUES (?, ?, ?)"),
       insertTag: p("INSERT OR IGNORE INTO message_tag (message_row_id, tag) VALUES (?, ?)"),
+      insertRegzbot: p("INSERT INTO regzbot_command (message_row_id, command, argument) VALUES (?, ?, ?)"),
       deleteMentions: [
         "commit_mention",
         "toolchain_mention",
@@ -144,6 +146,7 @@ export class Store {
         "link_mention",
         "trailer",
         "message_tag",
+        "regzbot_command",
       ].map((table) => p(`DELETE FROM ${table} WHERE message_row_id = ?`)),
       epochState: p("SELECT last_commit AS lastCommit, message_count AS messageCount FROM inbox_epoch WHERE root_commit = ?"),
       upsertEpoch: p(
@@ -414,6 +417,7 @@ export class Store {
     for (const l of e.links) s.insertLink.run(rowId, l.url, l.normUrl, l.kind);
     for (const t of e.trailers) s.insertTrailer.run(rowId, t.name, t.value);
     for (const tag of e.tags) s.insertTag.run(rowId, tag);
+    for (const r of e.regzbot) s.insertRegzbot.run(rowId, r.command, r.argument);
   }
 
   /** Replaces a stored message's entities (for re-extraction). Call inside a transaction. */
@@ -443,6 +447,11 @@ export class Store {
     if (cols.dfn === old.dfn && cols.dfa === old.dfa && cols.dfb === old.dfb && cols.dfhh === old.dfhh) return false;
     reindexInTransaction(this.db, [rowId], () => this.s.setDiffColumns.run({ ...cols, rowId }));
     return true;
+  }
+
+  /** Rebuilds the regression summary (lib/regressions/summary.ts) from what is stored; after the last commit. */
+  refreshRegressions(): RefreshSummary {
+    return refreshRegressions(this.db);
   }
 
   /** Entity rows no mention refers to any more, left behind by re-extraction. */

@@ -45,6 +45,7 @@ export const EMPTY_ENTITIES: Entities = {
   links: [],
   trailers: [],
   tags: [],
+  regzbot: [],
 };
 
 function reasonOf(err: unknown): string {

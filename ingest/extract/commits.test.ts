@@ -70,3 +70,24 @@ describe("extractCommits on written cases", () => {
     ]);
   });
 });
+
+test("b4's thank-you list names where each patch landed, not a culprit", () => {
+  // From <177455561121.2009594.1781899946157697823.b4-ty@google.com> on linux-kbuild (March 2026), shortened;
+  // the robot-header rule ("commit: <sha>") used to read these as bisection results.
+  const body = [
+    "Applied to modules-next, thanks!",
+    "",
+    "[1/8] extract-cert: drop unused definition of PKEY_ID_PKCS7",
+    "      commit: 137676d4482d8b8d755890b4ed29fe8223661d20",
+    "[2/8] module: Drop unused signature types",
+    // as in <176116758392.2674526.14546491430146575647.b4-ty@kernel.org>: the maintainer's note before the commit
+    "      (indentation of code example adjusted)",
+    "      commit: 8988913aacee82e5401bf3b96839731982dcbde7",
+    "",
+    "Best regards,",
+  ].join("\n");
+  assert.deepEqual(brief(extractCommits(extractContext("Re: [PATCH v3 0/8] module: Move 'struct module_signature' to UAPI", body))), [
+    "mention linux 137676d4482d",
+    "mention linux 8988913aacee",
+  ]);
+});

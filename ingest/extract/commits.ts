@@ -42,6 +42,9 @@ const RULES: Rule[] = [
   // git bisect logs
   { re: new RegExp(String.raw`^[ \t]{0,8}git bisect (good|bad|old|new)\s{1,4}${H}`, "gm"), needs: /git bisect/, role: "bisect-good", form: "bisect" },
   { re: new RegExp(String.raw`^[ \t]{0,8}# (good|bad|old|new): \[${H}\]\s{0,4}(.{0,300})$`, "gm"), needs: /# (?:good|bad|old|new): \[/, role: "bisect-good", form: "bisect" },
+  // b4's "Applied, thanks!" list: "[2/8] module: …", maybe "      (note by the maintainer)", then "      commit: <sha>":
+  // where a patch landed, not a culprit
+  { re: new RegExp(String.raw`^[ \t]{0,8}\[\d{1,4}/\d{1,4}\][^\n]{1,300}\n(?:[ \t]{1,12}\([^\n]{1,300}\n){0,2}[ \t]{1,12}commit:\s{1,8}${H}`, "gm"), needs: /commit:/, role: "mention" },
   // robot report headers: the commit under test is the one the report blames
   { re: new RegExp(String.raw`^[ \t]{0,8}commit:\s{1,8}${H}${SUBJ}`, "gm"), needs: /commit:/, role: "bisected-to" },
   { re: new RegExp(String.raw`^[ \t]{0,8}(?:head|HEAD commit):\s{1,8}${H}`, "gm"), needs: /head:|HEAD commit:/, role: "mention" },

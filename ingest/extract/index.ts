@@ -1,6 +1,7 @@
 // Entity extraction from one message: runs every extractor over the message's own (unquoted) text.
 import type { Block } from "../../lib/mail/blocks";
 import { segmentBody } from "../../lib/mail/segment";
+import { parseRegzbotCommands, regzbotRow } from "../../lib/regressions/regzbot";
 import { extractCommits } from "./commits";
 import { extractContext } from "./context";
 import { extractDiagnostics } from "./diagnostics";
@@ -13,7 +14,7 @@ import { extractTrailers } from "./trailers";
 import type { Entities, SnippetRef } from "./types";
 
 /** Bumped whenever an extractor changes what it finds, so stored messages can be re-extracted. */
-export const EXTRACT_VERSION = 3;
+export const EXTRACT_VERSION = 4;
 
 /** Entities of one message. Pass `blocks` when the body is already segmented (ingest renders from them too). */
 export function extractEntities(input: { subject: string; body: string }, blocks: Block[] = segmentBody(input.body)): Entities {
@@ -30,6 +31,7 @@ export function extractEntities(input: { subject: string; body: string }, blocks
     links: extractLinks(ctx),
     trailers: extractTrailers(ctx),
     tags: facetTags(snippets, commits.some((c) => c.role === "bisected-to" || c.role === "bisect-good" || c.role === "bisect-bad")),
+    regzbot: parseRegzbotCommands(input.body).map(regzbotRow),
   };
 }
 

@@ -61,4 +61,5 @@ export interface Entities {
   links: LinkRef[];
   trailers: { name: string; value: string }[];
   tags: string[]; // search facets: "has:asm", "has:oops", "has:bisect", "has:patch", "arch:arm64"
+  regzbot: { command: string; argument: string }[]; // regzbot commands as regzbot_command rows (lib/regressions/regzbot.ts)
 }

@@ -19,7 +19,13 @@ function facts(m: ParsedMessage): MessageFacts {
   return { ...m, commits, toolchains: [], configs: [], arches: [], trailers };
 }
 
-const THREADS = ["6.4.4 breaks module-free", "modules_install copy modules.builtin", "CFLAGS=-w no longer works", "Regression. -6.3.X Good. -6.4-rcY Bad."];
+const THREADS = [
+  "6.4.4 breaks module-free",
+  "modules_install copy modules.builtin",
+  "CFLAGS=-w no longer works",
+  "Regression. -6.3.X Good. -6.4-rcY Bad.",
+  "Prevent binary files appearing in cscope",
+];
 
 describe("buildTimeline on regressions tracked in linux-kbuild", needsCorpus(), () => {
   let messages: ParsedMessage[] = [];
@@ -64,6 +70,21 @@ describe("buildTimeline on regressions tracked in linux-kbuild", needsCorpus(), 
     assert.equal(h.state, "fixed");
     const fixCmd = h.entries.find((e) => e.kind === "regzbot" && e.commands?.some((c) => c.verb === "fix"));
     assert.equal(fixCmd?.messageId, "ZGsPiEq/yE1taACL@debian.me");
+  });
+
+  test("a culprit known only from a fix's Fixes:, no report archived: every version of the fix is a fix posting", () => {
+    // v1 (July 5, 2026) says nothing of the culprit; v2 (July 14) adds "Fixes: 4f491bb6ea2a".
+    const h = buildTimeline(about("Prevent binary files appearing in cscope"), null, { sha: "4f491bb6ea2a", subject: null });
+    assert.equal(h.reportId, null);
+    assert.ok(!h.entries.some((e) => e.kind === "report"));
+    assert.deepEqual(h.culprits.map((c) => [c.sha, c.source]), [["4f491bb6ea2a", "fixes"]]);
+    const fixes = h.entries.filter((e) => e.kind === "fix-posted").map((e) => [e.messageId, e.version]);
+    assert.deepEqual(fixes, [
+      ["20260705175936.4653-1-litvindev@gmail.com", 1],
+      ["20260714083331.69482-1-litvindev@gmail.com", 2],
+    ]);
+    assert.equal(h.state, "open");
+    assert.equal(h.fixPending, true);
   });
 });
 

@@ -62,7 +62,8 @@ export interface TimelineEntry {
 
 export interface Culprit {
   sha: string;
-  source: "regzbot" | "bisected-to" | "introduced-by";
+  /** "fixes": named only by the Fixes: of a fix (the caller said it is the culprit). */
+  source: "regzbot" | "bisected-to" | "introduced-by" | "fixes";
   messageId: string;
   subject: string | null;
 }
@@ -111,15 +112,20 @@ function authorOf(m: MessageFacts): string {
   return m.from.name || m.from.address;
 }
 
+// A patch naming the culprit fixes it, whether by a Fixes: tag or by saying "introduced by commit X" in prose.
+const FIX_ROLES: CommitRole[] = ["fixes", "introduced-by"];
+
 const KIND_ORDER: TimelineKind[] = ["report", "regzbot", "bisect", "culprit", "discussion", "fix-posted", "revert", "fix-applied", "backport"];
 
 /**
  * The timeline and state of one regression from the messages a query found for it: the report thread, and
  * messages elsewhere that name its culprit (Fixes:, reverts, bisect results), link to the report (Link:,
  * Closes:), backport a fix, or list a fix in a pull request. `reportId` overrides the report regzbot or the
- * earliest message would give.
+ * earliest message would give; `null` says the report is not among the messages (a fix whose Reported-by
+ * names a report sent elsewhere), so without a regzbot report there is none. `culprit` is a commit the caller
+ * knows caused it (a query keyed by commit), counted even when only Fixes: tags name it.
  */
-export function buildTimeline(messages: MessageFacts[], reportId?: string): RegressionHistory {
+export function buildTimeline(messages: MessageFacts[], reportId?: string | null, culprit?: { sha: string; subject: string | null }): RegressionHistory {
   const sorted = [...messages].sort((a, b) => time(a.date) - time(b.date) || a.messageId.localeCompare(b.messageId));
   const byId = new Map(sorted.map((m) => [m.messageId, m]));
   const commandsOf = new Map(sorted.map((m) => [m.messageId, m.regzbot ?? (m.body ? parseRegzbotCommands(m.body) : [])]));
@@ -134,7 +140,7 @@ export function buildTimeline(messages: MessageFacts[], reportId?: string): Regr
       break;
     }
   }
-  report ??= sorted[0];
+  if (reportId !== null) report ??= sorted[0];
 
   const culprits: Culprit[] = [];
   let introducedRange: RegressionHistory["introducedRange"] = null;
@@ -152,6 +158,10 @@ export function buildTimeline(messages: MessageFacts[], reportId?: string): Regr
       if (c.role === "bisected-to" || c.role === "introduced-by") addCulprit({ sha: c.sha, source: c.role, messageId: m.messageId, subject: c.subject });
     }
   }
+  if (culprit) {
+    const naming = sorted.find((m) => m.commits.some((c) => sameCommit(c.sha, culprit.sha)));
+    if (naming) addCulprit({ sha: culprit.sha, source: "fixes", messageId: naming.messageId, subject: culprit.subject });
+  }
   for (const c of culprits) c.subject ??= sorted.flatMap((m) => m.commits).find((x) => x.subject && sameCommit(x.sha, c.sha))?.subject ?? null;
   const isCulprit = (sha: string) => culprits.some((c) => sameCommit(c.sha, sha));
 
@@ -162,6 +172,12 @@ export function buildTimeline(messages: MessageFacts[], reportId?: string): Regr
     !!report &&
     m.trailers.some((t) => /^(link|closes)$/i.test(t.name) && messageIdFromUrl(t.value).messageId === report!.messageId);
   const culpritCommits = (m: MessageFacts, roles: CommitRole[]) => m.commits.filter((c) => roles.includes(c.role) && isCulprit(c.sha));
+  // A fix's other versions carry its title even when only one of them says what it fixes.
+  for (const m of sorted) {
+    const info = parseSubject(m.subject);
+    const revert = info.title.startsWith('Revert "') || culpritCommits(m, ["reverts"]).length > 0;
+    if (info.patch && !info.reply && !info.stable && !info.autosel && !revert && (culpritCommits(m, FIX_ROLES).length || reportLinked(m))) fixTitles.add(info.key);
+  }
 
   const entries: TimelineEntry[] = [];
   const fixes: RegressionHistory["fixes"] = [];
@@ -193,11 +209,11 @@ export function buildTimeline(messages: MessageFacts[], reportId?: string): Regr
       extra.applied = applied;
       revertPostIds.add(m.messageId);
       if (applied) changes.push({ date: m.date, state: "reverted" });
-    } else if (info.patch && !info.reply && (culpritCommits(m, ["fixes"]).length || reportLinked(m) || fixTitles.has(info.key))) {
+    } else if (info.patch && !info.reply && (culpritCommits(m, FIX_ROLES).length || reportLinked(m) || fixTitles.has(info.key))) {
       const isNotice = applied; // a commit notification for a fix
       kind = isNotice ? "fix-applied" : "fix-posted";
       extra.version = info.version;
-      extra.commits = culpritCommits(m, ["fixes"]);
+      extra.commits = culpritCommits(m, FIX_ROLES);
       fixPostIds.add(m.messageId);
       fixes.push({ messageId: m.messageId, version: info.version, subject: info.title, applied: isNotice });
       changes.push(isNotice ? { date: m.date, state: "fixed" } : { date: m.date, pending: true });

@@ -26,7 +26,7 @@ const bySlug = (slug: string): LabelledMessage => {
 };
 
 function none(): Entities {
-  return { commits: [], toolchains: [], snippets: [], diagnostics: [], configs: [], kernelVersions: [], links: [], trailers: [], tags: [] };
+  return { commits: [], toolchains: [], snippets: [], diagnostics: [], configs: [], kernelVersions: [], links: [], trailers: [], tags: [], regzbot: [] };
 }
 
 /** What a perfect extractor would return for a label, written the way an extractor writes it. */
@@ -41,6 +41,7 @@ function asEntities(label: Label): Entities {
     links: label.links.map((l) => ({ url: l.url, normUrl: l.url, kind: l.kind === "bug" ? "bugzilla" : "lore" })),
     trailers: label.trailers,
     tags: [],
+    regzbot: [],
   };
 }
 
