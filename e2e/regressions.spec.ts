@@ -69,3 +69,20 @@ test.describe("the /regressions list without JavaScript", () => {
     await expect(page.getByTestId("filter-error")).toContainText('since "yesterday"');
   });
 });
+
+test("the culprit's commit page and the report's thread page carry the same timeline", async ({ page }) => {
+  await page.goto(`/commit/${RUSTDOC}`);
+  const onCommit = page.getByTestId("commit-regression");
+  await expect(onCommit.getByTestId("regression-state")).toHaveAttribute("data-state", "fixed");
+  const commitKinds = await onCommit.getByTestId("timeline-entry").evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")));
+  expect(commitKinds.slice(0, 4)).toEqual(["report", "fix-posted", "fix-posted", "fix-applied"]);
+  await onCommit.getByRole("link", { name: /whole story/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/regressions/${RUSTDOC}`));
+
+  await page.goto(`/linux-kbuild/${RUSTDOC_REPORT}/T/`);
+  const onThread = page.getByTestId("thread-regression").first();
+  await expect(onThread.locator("summary")).toContainText("remap-path-prefix");
+  await onThread.locator("summary").click();
+  await expect(onThread.getByTestId("regression-state")).toHaveAttribute("data-state", "fixed");
+  await expect(onThread.locator('[data-testid="timeline-entry"][data-kind="report"]')).toContainText(/clang 19\./);
+});

@@ -12,6 +12,9 @@ import { MessageNotFound } from "../../../components/message-not-found";
 import { ThreadTree } from "../../../components/thread-tree";
 import { publicBaseUrl } from "../../../lib/config";
 import { threadFeedUrl } from "../../../lib/feeds/urls";
+import { regressionUrl } from "../../../lib/entity-urls";
+import { timelineForThread } from "../../../lib/queries/regressions";
+import { RegressionTimeline } from "../../../components/regression-timeline";
 import { previewMeta } from "../../../lib/links/preview";
 import { messageIdAnchor } from "../../../lib/mail/msgid";
 import { messageAnchorId, messageUrl, parseMessagePath, type ParsedMessagePath } from "../../../lib/mail/url";
@@ -127,6 +130,7 @@ export default async function MessagePage(props: Props) {
   const { outline, bodies } = page;
   const order = outline.messages.filter((e) => bodies.has(e.messageId)).map((e) => e.messageId);
   const facts = await entitiesInOrder(order);
+  const regressions = outline.threadId >= 0 ? timelineForThread(outline.threadId) : [];
   const nested = parsed.view === "nested";
   return (
     <div className="message-layout">
@@ -142,6 +146,14 @@ export default async function MessagePage(props: Props) {
           <summary>Thread overview</summary>
           <ThreadTree entries={outline.messages} current={message.messageId} list={list} linkTo="anchor" />
         </details>
+        {regressions.map((story) => (
+          <details key={`${story.culprit.repo}:${story.culprit.sha}`} className="overview" data-testid="thread-regression">
+            <summary>
+              Regression: {story.history.title} · <a href={regressionUrl(story.culprit.repo, story.culprit.sha)}>whole story</a>
+            </summary>
+            <RegressionTimeline history={story.history} repo={story.culprit.repo} lists={story.lists} replies={false} />
+          </details>
+        ))}
         {outline.messages.map((entry) => {
           const m = bodies.get(entry.messageId);
           if (!m) {

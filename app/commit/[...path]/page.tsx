@@ -5,10 +5,12 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { CommitCandidates } from "../../../components/commit-candidates";
 import { CommitView } from "../../../components/commit-view";
-import { commitFeedUrl, commitUrl, DEFAULT_REPO } from "../../../lib/entity-urls";
+import { RegressionTimeline } from "../../../components/regression-timeline";
+import { commitFeedUrl, commitUrl, DEFAULT_REPO, regressionUrl } from "../../../lib/entity-urls";
 import { entityMetadata } from "../../../lib/entity-metadata";
 import { isShaText, lookupCommit, type CommitLookup } from "../../../lib/queries/entities";
 import { plural } from "../../../lib/plural";
+import { regressionStory } from "../../../lib/queries/regressions";
 
 export const dynamic = "force-dynamic";
 
@@ -66,13 +68,18 @@ export default async function CommitPage(props: Props) {
   if (found.status === "ambiguous") return <CommitCandidates sha={sha} candidates={found.candidates} />;
   const commit = found.commit;
   if (commit.repo !== repo) redirect(commitUrl(commit.repo, sha));
+  // When this commit is a regression's culprit, its story (report, bisection, fixes, revert) comes first.
+  const story = regressionStory(commit.repo, commit.sha);
   return (
     <CommitView commit={commit}>
-      {/*
-        REGRESSION TIMELINE SLOT: the lead inserts the regression timeline component here (built by another
-        helper), e.g. <RegressionTimeline repo={commit.repo} sha={commit.sha} />. It renders between the
-        monthly chart and the mentions by role. Nothing else on this page depends on it.
-      */}
+      {story && (
+        <section data-testid="commit-regression">
+          <RegressionTimeline history={story.history} repo={story.culprit.repo} lists={story.lists} replies={false} heading="h2" />
+          <p>
+            <a href={regressionUrl(commit.repo, commit.sha)}>the whole story, discussion included</a>
+          </p>
+        </section>
+      )}
     </CommitView>
   );
 }
