@@ -31,13 +31,18 @@ export function viewOfLink(url: URL): PageView {
   return last === "T" ? "thread" : last === "t" ? "nested" : "message";
 }
 
-/** Where a fragment or full Message-ID leads among the messages here, as a message path would. */
-export function messageTarget(lookup: MessageLookup, mid: string, view: PageView, anchor = ""): PartialMatch & { location?: string } {
+export type MessageTarget =
+  /** The message's page here (its own list, the view asked for, the anchor kept). */
+  | { kind: "redirect"; location: string }
+  | Exclude<PartialMatch, { kind: "redirect" }>;
+
+/** Where a full or partial Message-ID leads among the messages here, as a message path would. */
+export function messageTarget(lookup: MessageLookup, mid: string, view: PageView, anchor = ""): MessageTarget {
   const home = lookup.homeList(mid);
-  if (home !== null) return { kind: "redirect", messageId: mid, location: messageUrl(home, mid, view) + anchor };
+  if (home !== null) return { kind: "redirect", location: messageUrl(home, mid, view) + anchor };
   const match = partialMatch(lookup, mid);
-  if (match.kind === "redirect") return { ...match, location: messageUrl(lookup.homeList(match.messageId) ?? "all", match.messageId, view) + anchor };
-  return match;
+  if (match.kind !== "redirect") return match;
+  return { kind: "redirect", location: messageUrl(lookup.homeList(match.messageId) ?? "all", match.messageId, view) + anchor };
 }
 
 /** The outcome for the `url` parameter of /go (null when absent). */
@@ -53,7 +58,7 @@ export function goOutcome(lookup: MessageLookup, input: string | null): GoOutcom
   const view = viewOfLink(url);
   const anchor = KEPT_ANCHOR.test(url.hash) ? url.hash : "";
   const target = messageTarget(lookup, resolved.messageId, view, anchor);
-  if (target.kind === "redirect" && target.location) return { kind: "redirect", location: target.location };
+  if (target.kind === "redirect") return target;
   if (target.kind === "choices") return { kind: "choices", fragment: resolved.messageId, view, messageIds: target.messageIds, truncated: target.truncated };
   return {
     kind: "not-in-archive",

@@ -61,7 +61,7 @@ export function messagePathAnswer(lookup: MessageLookup, pathname: string): Prox
   const parsed = parseMessagePath(segments.slice(1));
   if (!parsed || parsed.mid.length < MIN_PARTIAL_LEN || lookup.exists(parsed.mid)) return { action: "next" };
   const target = messageTarget(lookup, parsed.mid, parsed.view);
-  if (target.kind === "redirect" && target.location) return { action: "redirect", location: target.location };
+  if (target.kind === "redirect") return { action: "redirect", location: target.location };
   if (target.kind === "choices") return { action: "choices", query: choicesQuery(parsed.mid, parsed.view) };
   return { action: "next" };
 }

@@ -24,7 +24,7 @@ export default async function ChoicesPage({ searchParams }: Props) {
   const viewParam = first(params.view) ?? "message";
   const view = (VIEWS.has(viewParam) ? viewParam : "message") as PageView;
   const target = messageTarget(siteLookup(), mid, view);
-  if (target.kind === "redirect" && target.location) redirect(target.location);
+  if (target.kind === "redirect") redirect(target.location);
   if (target.kind !== "choices") notFound();
   return <MessageChoices fragment={mid} view={view} choices={messageSummaries(target.messageIds)} truncated={target.truncated} />;
 }
