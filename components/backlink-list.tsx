@@ -5,6 +5,9 @@ import type { Backlinks } from "../lib/queries/links";
 import { DateText } from "./date-text";
 import styles from "./backlink-list.module.css";
 
+// A patch series links its bug from every patch: a few of a thread's mentions say enough.
+const MENTIONS_SHOWN = 5;
+
 export function BacklinkList({ backlinks }: { backlinks: Backlinks }) {
   const { normUrl, threads, messageCount, truncated } = backlinks;
   if (threads.length === 0) {
@@ -28,13 +31,14 @@ export function BacklinkList({ backlinks }: { backlinks: Backlinks }) {
                 {t.subject || "(no subject)"}
               </a>
               <ul className={styles.mentions}>
-                {t.mentions.map((m) => (
+                {t.mentions.slice(0, MENTIONS_SHOWN).map((m) => (
                   <li key={m.messageId}>
                     <a href={`${messageUrl(m.list, m.messageId, "thread")}#${messageAnchorId(messageIdAnchor(m.messageId))}`}>{m.fromName || m.fromAddr}</a>{" "}
                     <DateText date={m.date} dayOnly />
-                    {m.url !== normUrl && <span className="faint mono"> as {m.url}</span>}
+                    {m.url.toLowerCase() !== normUrl.toLowerCase() && <span className="faint mono"> as {m.url}</span>}
                   </li>
                 ))}
+                {t.mentions.length > MENTIONS_SHOWN && <li>and {t.mentions.length - MENTIONS_SHOWN} more messages in this thread</li>}
               </ul>
             </div>
             <span className="meta">

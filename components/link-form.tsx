@@ -4,7 +4,7 @@ import styles from "./link-form.module.css";
 export function LinkForm({ action, value = "", placeholder, button, autoFocus = false }: { action: string; value?: string; placeholder: string; button: string; autoFocus?: boolean }) {
   return (
     <form className={`search-form ${styles.form}`} action={action} method="get" data-testid="link-form">
-      <input type="text" name="url" defaultValue={value} placeholder={placeholder} aria-label="Link" autoFocus={autoFocus} spellCheck={false} autoComplete="off" />
+      <input type="search" name="url" defaultValue={value} placeholder={placeholder} aria-label="Link" autoFocus={autoFocus} spellCheck={false} autoComplete="off" />
       <button type="submit">{button}</button>
     </form>
   );

@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-const PLACEHOLDER = "ClangBuiltLinux/linux#1044, https://bugs.llvm.org/show_bug.cgi?id=42950, a syzkaller or lore link";
+const PLACEHOLDER = "ClangBuiltLinux/linux#1044, or a Bugzilla, GitHub, syzkaller or lore URL";
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const url = first((await searchParams).url)?.trim();
