@@ -26,7 +26,7 @@ export default async function GoPage({ searchParams }: Props) {
       <p className="hint">
         Paste a link from a bug tracker or a commit message: lore.kernel.org, lkml.kernel.org/r, msgid.link, patchwork,
         marc.info (?i=) or mail-archive.com links lead to the same message in this archive, keeping a /T/ or /t/ view
-        and a #m… anchor. A Message-ID cut short (14 characters or more) still finds its message.
+        and a #m… anchor. A bare Message-ID works too, and one cut short (14 characters or more) still finds its message.
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 // Where /go?url=<link> and a lore-style message path lead: the message here (with the view and anchor the link
 // had), a choice among messages whose Message-ID starts with a pasted fragment, or why the link leads nowhere.
+import { cleanMessageId } from "../mail/msgid";
 import { messageUrl, type MessageView } from "../mail/url";
 import type { PartialMatch } from "./partial-mid";
 import { linkText, messageIdFromUrl, type UnresolvedCause } from "./resolve";
@@ -19,6 +20,9 @@ export type GoOutcome =
   | { kind: "not-in-archive"; url: string; cause: NotInArchiveCause; reason: string; messageId: string | null }
   /** HTTP 400: no link, or text that is not an http(s) URL. */
   | { kind: "bad-request"; reason: string };
+
+// A bare Message-ID pasted instead of a link: "<id@host>" or "id@host", one token ("/" allowed), no scheme.
+const BARE_MESSAGE_ID = /^<?[^\s<>@]+@[^\s<>]+>?$/;
 
 // lore's in-page anchors worth keeping: "#m<id>" (a message in a thread) and "#r<id>" (a reply). "#u", "#t" and
 // "#Z…" only mark lore's own navigation.
@@ -45,10 +49,11 @@ export function messageTarget(lookup: MessageLookup, mid: string, view: PageView
   return { kind: "redirect", location: messageUrl(lookup.homeList(match.messageId) ?? "all", match.messageId, view) + anchor };
 }
 
-/** The outcome for the `url` parameter of /go (null when absent). */
+/** The outcome for the `url` parameter of /go (null when absent): an archive link, or a bare Message-ID. */
 export function goOutcome(lookup: MessageLookup, input: string | null): GoOutcome {
   const text = input?.trim() ?? "";
   if (text === "") return { kind: "bad-request", reason: "No link given: pass one as /go?url=<link>." };
+  if (BARE_MESSAGE_ID.test(text) && !text.includes("://")) return messageOutcome(lookup, cleanMessageId(text), text, "message", "");
   const resolved = messageIdFromUrl(text);
   if (resolved.messageId === null) {
     if (resolved.cause === "not-a-url") return { kind: "bad-request", reason: resolved.reason };
@@ -57,14 +62,18 @@ export function goOutcome(lookup: MessageLookup, input: string | null): GoOutcom
   const url = new URL(linkText(text));
   const view = viewOfLink(url);
   const anchor = KEPT_ANCHOR.test(url.hash) ? url.hash : "";
-  const target = messageTarget(lookup, resolved.messageId, view, anchor);
+  return messageOutcome(lookup, resolved.messageId, text, view, anchor);
+}
+
+function messageOutcome(lookup: MessageLookup, mid: string, text: string, view: PageView, anchor: string): GoOutcome {
+  const target = messageTarget(lookup, mid, view, anchor);
   if (target.kind === "redirect") return target;
-  if (target.kind === "choices") return { kind: "choices", fragment: resolved.messageId, view, messageIds: target.messageIds, truncated: target.truncated };
+  if (target.kind === "choices") return { kind: "choices", fragment: mid, view, messageIds: target.messageIds, truncated: target.truncated };
   return {
     kind: "not-in-archive",
     url: text,
     cause: "not-ingested",
-    reason: `<${resolved.messageId}> is not in this archive${lookup.exists(resolved.messageId) ? " (messages here refer to it, but the message itself was not archived)" : ""}.`,
-    messageId: resolved.messageId,
+    reason: `<${mid}> is not in this archive${lookup.exists(mid) ? " (messages here refer to it, but the message itself was not archived)" : ""}.`,
+    messageId: mid,
   };
 }

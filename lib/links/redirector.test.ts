@@ -37,6 +37,9 @@ describe("the redirector over a real sample month", () => {
     assert.deepEqual(go(`https://lkml.kernel.org/r/${PATCH_2}`), { action: "redirect", location: `/${LIST}/${PATCH_2}/` });
     assert.deepEqual(go(`https://msgid.link/${PATCH_2}`), { action: "redirect", location: `/${LIST}/${PATCH_2}/` });
     assert.deepEqual(go(`https://patch.msgid.link/${PATCH_2}.`), { action: "redirect", location: `/${LIST}/${PATCH_2}/` });
+    // A bare Message-ID pasted into the form works too.
+    assert.deepEqual(go(`<${PATCH_2}>`), { action: "redirect", location: `/${LIST}/${PATCH_2}/` });
+    assert.deepEqual(go(PATCH_2), { action: "redirect", location: `/${LIST}/${PATCH_2}/` });
   });
 
   test("links that lead nowhere here: 404 with the cause, 400 for text that is no link, the form without url", () => {
@@ -48,6 +51,7 @@ describe("the redirector over a real sample month", () => {
     assert.equal(cause("https://example.com/some/page"), "unknown-host");
     assert.equal(cause("https://lore.kernel.org/linux-kbuild/"), "no-message-id");
     assert.equal(cause("https://marc.info/?l=linux-kernel&m=156700000000000"), "no-message-id");
+    assert.equal(cause("<20990101000000.1-1-nobody@example.org>"), "not-ingested");
     assert.deepEqual(go("https://example.com/some/page"), { action: "status", status: 404 });
     assert.deepEqual(go("see the thread"), { action: "status", status: 400 });
     assert.deepEqual(go(""), { action: "status", status: 400 });
