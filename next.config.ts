@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return {
       beforeFiles: [
+        // A Message-ID fragment that starts several ids: proxy.ts marks the request (lib/links/redirector.ts).
+        { source: "/:path*", has: [{ type: "header", key: "x-crosslore-choices" }], destination: "/go/choices" },
         // Downloads live under the message's own URL, where the message page's catch-all would take them;
         // the handlers read the Message-ID from the original address, so escaping survives the rewrite.
         { source: "/:list/:path+/raw", destination: "/export/raw/:list/:path+" },

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { needsCorpus } from "../../lib/testing/corpus";
 import { corpusBody } from "./corpus-bodies";
 import { extractContext } from "./context";
-import { extractLinks, normalizeUrl } from "./links";
+import { normalizeTrackerUrl } from "../../lib/links/normalize";
+import { extractLinks } from "./links";
 
 const of = (body: string) => extractLinks(extractContext("", body)).map((l) => [l.kind, l.normUrl, l.messageId ?? null]);
 
@@ -37,17 +38,23 @@ describe("extractLinks", () => {
         ].join("\n"),
       ),
       [
-        ["bug", "https://github.com/ClangBuiltLinux/linux/issues/1044", null],
+        ["bug", "https://github.com/clangbuiltlinux/linux/issues/1044", null],
         ["bug", "https://gcc.gnu.org/bugzilla/show_bug.cgi?id=102768", null],
         ["bug", "https://bugs.llvm.org/show_bug.cgi?id=4711", null],
-        ["bug", "https://llvm.org/pr4712", null],
+        ["bug", "https://bugs.llvm.org/show_bug.cgi?id=4712", null],
         ["list", "https://lore.kernel.org/r/20241123-x-v1-1-0d0f@weissschuh.net", "20241123-x-v1-1-0d0f@weissschuh.net"],
         ["list", "https://lore.kernel.org/r/abc@def.org", "abc@def.org"],
         ["list", "https://lore.kernel.org/r/x@y.z", "x@y.z"],
         ["bug", "https://syzkaller.appspot.com/bug?extid=48135e34de22e3a82c99", null],
-        ["bug", "https://github.com/ClangBuiltLinux/linux/issues/1045", null],
+        ["bug", "https://github.com/clangbuiltlinux/linux/issues/1045", null],
       ],
     );
-    assert.equal(normalizeUrl("http://www.bugzilla.kernel.org/show_bug.cgi?id=1/"), "https://bugzilla.kernel.org/show_bug.cgi?id=1/");
+    assert.equal(normalizeTrackerUrl("http://www.bugzilla.kernel.org/show_bug.cgi?id=1/"), "https://bugzilla.kernel.org/show_bug.cgi?id=1");
+  });
+  test("norm_url is the site's normal form: a link written two ways in two messages meets on one row", () => {
+    const a = extractLinks(extractContext("", "see https://github.com/ClangBuiltLinux/linux/issues/1044#issuecomment-5 and https://llvm.org/PR4712"));
+    const b = extractLinks(extractContext("", "ClangBuiltLinux/linux#1044, http://www.bugs.llvm.org/show_bug.cgi?id=4712/"));
+    assert.deepEqual(a.map((l) => l.normUrl), b.map((l) => l.normUrl).reverse());
+    assert.deepEqual(a.map((l) => l.normUrl), [normalizeTrackerUrl("https://github.com/clangbuiltlinux/linux/issues/1044"), "https://bugs.llvm.org/show_bug.cgi?id=4712"]);
   });
 });

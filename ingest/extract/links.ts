@@ -1,4 +1,7 @@
 // Bug-tracker and list-archive links in a message's own text, with a normalized URL and the Message-ID they point to.
+// The normal form is lib/links/normalize.ts's, the one the site's backlink lookups use too.
+import { normalizeTrackerUrl } from "../../lib/links/normalize";
+import { messageIdFromUrl } from "../../lib/links/resolve";
 import type { LinkRef } from "./types";
 import type { ExtractContext } from "./context";
 
@@ -54,42 +57,9 @@ function decodeSafe(s: string): string {
   }
 }
 
-/** The Message-ID a list-archive URL points to, when it carries one. */
+/** The Message-ID a list-archive URL points to, when it carries one (lore, lkml.kernel.org/r, msgid.link, …). */
 export function linkMessageId(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  const host = u.hostname.toLowerCase();
-  if (!/^(?:lore\.kernel\.org|lkml\.kernel\.org|msgid\.link|patch\.msgid\.link|inbox\.sourceware\.org)$/.test(host)) return null;
-  for (const seg of u.pathname.split("/")) {
-    const s = decodeSafe(seg);
-    if (s.includes("@")) return s.replace(/^<|>$/g, "");
-  }
-  return null;
-}
-
-/**
- * One form for one target: https, no "www.", no fragment (#issuecomment-…, #m…), no trailing slash, and lore
- * message URLs as https://lore.kernel.org/r/<message-id> whatever list segment or /T/ tail they had.
- */
-export function normalizeUrl(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return url;
-  }
-  const host = u.hostname.toLowerCase().replace(/^www\./, "");
-  const mid = linkMessageId(url);
-  if (mid && (host === "lore.kernel.org" || host === "lkml.kernel.org" || host.endsWith("msgid.link"))) {
-    // escape only what cannot stand in a path segment, so the form stays readable
-    return `https://lore.kernel.org/r/${mid.replace(/[%/?#\s]/g, (c) => encodeURIComponent(c))}`;
-  }
-  const path = u.pathname.replace(/\/+$/, "");
-  return `https://${host}${path}${u.search}`;
+  return messageIdFromUrl(url).messageId;
 }
 
 function trimUrl(raw: string): string {
@@ -122,7 +92,7 @@ export function extractLinks(ctx: ExtractContext): LinkRef[] {
   const add = (url: string) => {
     const kind = linkKind(url);
     if (!kind) return;
-    const normUrl = normalizeUrl(url);
+    const normUrl = normalizeTrackerUrl(url);
     if (seen.has(normUrl)) return;
     seen.add(normUrl);
     const ref: LinkRef = { url, normUrl, kind };

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { needsCorpus } from "../testing/corpus";
 import { corpusMessages } from "../regressions/test-mail";
-import { normalizeTrackerUrl } from "./normalize";
+import { githubShorthandUrl, normalizeLinkQuery, normalizeTrackerUrl } from "./normalize";
 
 describe("normalizeTrackerUrl", () => {
   test("GitHub: comment fragments dropped, issues and pulls kept apart, owner/repo case folded", () => {
@@ -52,6 +52,18 @@ describe("normalizeTrackerUrl", () => {
     assert.equal(normalizeTrackerUrl("(https://syzkaller.appspot.com/bug?extid=abc)"), "(https://syzkaller.appspot.com/bug?extid=abc");
     assert.equal(normalizeTrackerUrl("not a url"), "not a url");
     assert.equal(normalizeTrackerUrl("mailto:a@b"), "mailto:a@b");
+  });
+
+  test("what a reader types: shorthand, no scheme, short Bugzilla forms; nothing else", () => {
+    assert.equal(githubShorthandUrl("ClangBuiltLinux/linux#1044"), "https://github.com/ClangBuiltLinux/linux/issues/1044");
+    assert.equal(normalizeLinkQuery(" ClangBuiltLinux/linux#1044 "), "https://github.com/clangbuiltlinux/linux/issues/1044");
+    assert.equal(normalizeLinkQuery("github.com/ClangBuiltLinux/linux/pull/1044/files"), "https://github.com/clangbuiltlinux/linux/pull/1044");
+    assert.equal(normalizeLinkQuery("llvm.org/PR42950"), "https://bugs.llvm.org/show_bug.cgi?id=42950");
+    assert.equal(normalizeLinkQuery("https://syzkaller.appspot.com/bug?extid=48135e34de22e3a82c99#x"), "https://syzkaller.appspot.com/bug?extid=48135e34de22e3a82c99");
+    assert.equal(normalizeLinkQuery("https://bugzilla.kernel.org/show_bug.cgi?id=212203/"), "https://bugzilla.kernel.org/show_bug.cgi?id=212203");
+    assert.equal(normalizeLinkQuery("the bug"), null);
+    assert.equal(normalizeLinkQuery("ftp://example.org/x"), null);
+    assert.equal(normalizeLinkQuery(""), null);
   });
 
   test("a month of ClangBuiltLinux mail: each issue collapses to one form", needsCorpus(), async () => {

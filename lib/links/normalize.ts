@@ -7,12 +7,14 @@ import { messageIdFromUrl } from "./resolve";
 // Query parameters that only say where a click came from; the same page without them.
 const TRACKING_PARAMS = /^(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)$/i;
 
-// Bugzillas that also answer to a short form: gcc.gnu.org/PR12345, bugzilla.kernel.org/12345.
-const BUGZILLA_SHORT: { host: string; pattern: RegExp; showBug: string }[] = [
-  { host: "gcc.gnu.org", pattern: /^\/(?:PR|pr|bugzilla\/)(\d+)$/, showBug: "/bugzilla/show_bug.cgi" },
-  { host: "sourceware.org", pattern: /^\/PR(\d+)$/, showBug: "/bugzilla/show_bug.cgi" },
-  { host: "bugzilla.kernel.org", pattern: /^\/(\d+)$/, showBug: "/show_bug.cgi" },
-  { host: "bugs.llvm.org", pattern: /^\/(\d+)$/, showBug: "/show_bug.cgi" },
+// Bugzillas that also answer to a short form: gcc.gnu.org/PR12345, bugzilla.kernel.org/12345, llvm.org/PR123
+// (which redirects to bugs.llvm.org, so both spellings are one bug).
+const BUGZILLA_SHORT: { host: string; pattern: RegExp; showBugUrl: string }[] = [
+  { host: "gcc.gnu.org", pattern: /^\/(?:PR|pr|bugzilla\/)(\d+)$/, showBugUrl: "gcc.gnu.org/bugzilla/show_bug.cgi" },
+  { host: "sourceware.org", pattern: /^\/PR(\d+)$/, showBugUrl: "sourceware.org/bugzilla/show_bug.cgi" },
+  { host: "bugzilla.kernel.org", pattern: /^\/(\d+)$/, showBugUrl: "bugzilla.kernel.org/show_bug.cgi" },
+  { host: "bugs.llvm.org", pattern: /^\/(\d+)$/, showBugUrl: "bugs.llvm.org/show_bug.cgi" },
+  { host: "llvm.org", pattern: /^\/(?:PR|pr)(\d+)$/, showBugUrl: "bugs.llvm.org/show_bug.cgi" },
 ];
 
 // github.com/<owner>/<repo>/<kind>/<n>[/<tab>]: a tab (files, commits, checks, …) is the same issue or PR.
@@ -67,12 +69,12 @@ export function normalizeTrackerUrl(input: string): string {
 
   for (const short of BUGZILLA_SHORT) {
     const m = host === short.host && params.length === 0 ? short.pattern.exec(path) : null;
-    if (m) return `https://${host}${short.showBug}?id=${m[1]}`;
+    if (m) return `https://${short.showBugUrl}?id=${m[1]}`;
   }
   // show_bug.cgi carries other parameters (ctype, format) that show the same bug differently.
   if (path.endsWith("/show_bug.cgi")) {
     const id = params.find(([k]) => k === "id");
-    if (id) return `https://${host}${path}?id=${id[1].trim()}`;
+    if (id) return `https://${host}${path}?id=${id[1].trim().replace(/\/+$/, "")}`;
   }
 
   const query = params.length ? "?" + new URLSearchParams(params).toString() : "";
@@ -81,4 +83,32 @@ export function normalizeTrackerUrl(input: string): string {
 
 function isDefaultPort(url: URL): boolean {
   return url.port === "" || url.port === "80" || url.port === "443";
+}
+
+// owner/repo#123, GitHub's own shorthand for an issue or pull request.
+const GITHUB_SHORTHAND = /^([A-Za-z0-9][\w.-]*)\/([\w.-]+)#(\d{1,9})$/;
+// "github.com/…", "bugs.llvm.org/…": a link pasted without its scheme.
+const SCHEMELESS = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\//i;
+
+/** https://github.com/<owner>/<repo>/issues/<n> for "owner/repo#n" (GitHub redirects it to the PR when it is one). */
+export function githubShorthandUrl(text: string): string | null {
+  const m = GITHUB_SHORTHAND.exec(text.trim());
+  return m ? `https://github.com/${m[1]}/${m[2]}/issues/${m[3]}` : null;
+}
+
+/**
+ * What a person asking "which threads mention …?" typed, as the normal form link_mention.norm_url holds:
+ * a tracker URL (with or without http(s)://) or GitHub shorthand owner/repo#N. Null when it is neither.
+ */
+export function normalizeLinkQuery(input: string): string | null {
+  const text = input.trim();
+  if (text === "") return null;
+  const url = githubShorthandUrl(text) ?? (SCHEMELESS.test(text) ? `https://${text}` : text);
+  if (!/^https?:\/\//i.test(url)) return null;
+  try {
+    new URL(url);
+  } catch {
+    return null;
+  }
+  return normalizeTrackerUrl(url);
 }

@@ -6,7 +6,10 @@ export type ArchiveKind = "public-inbox" | "lkml.kernel.org" | "msgid.link" | "p
 
 export type MessageIdFromUrl =
   | { messageId: string; list: string | null; archive: ArchiveKind }
-  | { messageId: null; reason: string };
+  | { messageId: null; reason: string; cause: UnresolvedCause };
+
+/** Why a link gave no Message-ID: not an http(s) URL at all, a host that is no mail archive, or an archive page without one. */
+export type UnresolvedCause = "not-a-url" | "unknown-host" | "no-message-id";
 
 // public-inbox hosts that live below a path rather than at the root of their own host.
 const PREFIXED_INBOX_HOSTS: Record<string, string> = {
@@ -21,8 +24,8 @@ const INBOX_PAGES = new Set(["_", "new.atom", "new.html", "lists.html", "manifes
 // Prose around a pasted link ("see https://…/.", "(https://…)") leaves these at the end.
 const TRAILING_PROSE = /[.,;:!?)\]>'"]+$/;
 
-function fail(reason: string): MessageIdFromUrl {
-  return { messageId: null, reason };
+function fail(reason: string, cause: UnresolvedCause = "no-message-id"): MessageIdFromUrl {
+  return { messageId: null, reason, cause };
 }
 
 function decode(segment: string): string | null {
@@ -57,19 +60,24 @@ function fromInboxPath(segments: string[], url: string): MessageIdFromUrl {
   return found(second, first, "public-inbox", url);
 }
 
+/** A pasted link without the prose around it: surrounding space, <angle brackets>, a closing "." or ")". */
+export function linkText(input: string): string {
+  return input.trim().replace(/^<(.*)>$/, "$1").replace(TRAILING_PROSE, "");
+}
+
 /**
  * The Message-ID a mail-archive URL points at, with the list when the URL names one;
  * otherwise `messageId: null` and a reason naming the URL.
  */
 export function messageIdFromUrl(input: string): MessageIdFromUrl {
-  const text = input.trim().replace(/^<(.*)>$/, "$1").replace(TRAILING_PROSE, "");
+  const text = linkText(input);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return fail(`${JSON.stringify(input)}: not a URL`);
+    return fail(`${JSON.stringify(input)}: not a URL`, "not-a-url");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return fail(`${text}: not an http(s) URL`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") return fail(`${text}: not an http(s) URL`, "not-a-url");
   const host = url.hostname.replace(/^www\./, "");
   const decoded = url.pathname.split("/").slice(1).map(decode);
   if (decoded.some((s) => s === null)) return fail(`${text}: malformed percent-escape in the path`);
@@ -111,5 +119,5 @@ export function messageIdFromUrl(input: string): MessageIdFromUrl {
     return fromInboxPath(segments.slice(1), text);
   }
   if (isInboxHost(host)) return fromInboxPath(segments, text);
-  return fail(`${text}: ${host} is not a known mail archive`);
+  return fail(`${text}: ${host} is not a known mail archive`, "unknown-host");
 }
