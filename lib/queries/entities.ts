@@ -1,19 +1,9 @@
 // What the site reads about extracted entities: commits, toolchain versions, Kconfig options, diagnostics and
 // snippets, each with the messages and threads that mention it. Plain SQL over one read-only connection: these
 // are grouped, counted lookups that every entity page and entity API shares.
-import { databasePath } from "../config";
-import { openDatabase, type Sqlite } from "../db/sqlite";
+import { readOnlyDatabase } from "../db/read-only";
 
-const globalForEntities = globalThis as unknown as { crossloreEntityDb?: Sqlite };
-
-function db(): Sqlite {
-  if (!globalForEntities.crossloreEntityDb) {
-    // A fresh file gets its tables first (as lib/db.ts does), so a read-only connection never meets an empty file.
-    openDatabase({ file: databasePath() }).close();
-    globalForEntities.crossloreEntityDb = openDatabase({ readonly: true });
-  }
-  return globalForEntities.crossloreEntityDb;
-}
+const db = readOnlyDatabase;
 
 // ---- messages as every entity page lists them ----
 

@@ -1,6 +1,6 @@
 // What the site reads about regressions: the filtered list (from the regression summary table, see
 // lib/regressions/summary.ts), one culprit's story across threads, and the stories a thread belongs to.
-import { openDatabase, type Sqlite } from "../db/sqlite";
+import { readOnlyDatabase } from "../db/read-only";
 import type { MonthCount } from "../chart/monthly-svg";
 import { collectRegression, resolveCulprit, type RegressionEvidence, type RegressionStory } from "../regressions/collect";
 import type { RegressionState } from "../regressions/timeline";
@@ -53,16 +53,7 @@ export interface RegressionList {
   tookMs: number;
 }
 
-let conn: Sqlite | null = null;
-
-// The site's read connection; the first open applies pending migrations (a fresh file has no tables).
-function db(): Sqlite {
-  if (!conn) {
-    openDatabase().close();
-    conn = openDatabase({ readonly: true });
-  }
-  return conn;
-}
+const db = readOnlyDatabase;
 
 type Sql = { where: string[]; params: unknown[] };
 
