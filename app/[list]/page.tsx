@@ -62,7 +62,7 @@ export default async function ListPage({ params, searchParams }: Props) {
         <h1>
           <a href={`/${encodeURIComponent(list)}/`}>{list}</a>: <span className="mono">{q}</span>
         </h1>
-        {outcome.ok && outcome.result.total > 0 && <FeedLinks atom={searchFeedUrl(q, list)} mbox={searchMboxUrl(q, list)} hits={outcome.result.total} />}
+        {outcome.ok && outcome.result.total > 0 && <FeedLinks atom={searchFeedUrl(q, list)} mbox={searchMboxUrl(q, list, sort)} hits={outcome.result.total} />}
         <SearchView q={q} outcome={outcome} sort={sort} href={(p, s) => searchUrl(q, { list, page: p, sort: s })} />
       </>
     );

@@ -42,7 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1>
         Search: <span className="mono">{q}</span>
       </h1>
-      {outcome.ok && outcome.result.total > 0 && <FeedLinks atom={searchFeedUrl(q)} mbox={searchMboxUrl(q)} hits={outcome.result.total} />}
+      {outcome.ok && outcome.result.total > 0 && <FeedLinks atom={searchFeedUrl(q)} mbox={searchMboxUrl(q, undefined, sort)} hits={outcome.result.total} />}
       <SearchView q={q} outcome={outcome} sort={sort} href={(p, s) => searchUrl(q, { page: p, sort: s })} />
     </>
   );

@@ -13,8 +13,10 @@ export function threadFeedUrl(list: string, messageId: string): string {
   return `${listPath(list)}${escapeMessageId(messageId)}/t.atom`;
 }
 
-function searchWith(q: string, list: string | undefined, x: "A" | "m"): string {
-  return `${list ? listPath(list) : "/search"}?${new URLSearchParams({ q, x })}`;
+function searchWith(q: string, list: string | undefined, x: "A" | "m", sort?: string): string {
+  const params = new URLSearchParams({ q, x });
+  if (sort && sort !== "relevance") params.set("sort", sort);
+  return `${list ? listPath(list) : "/search"}?${params}`;
 }
 
 /** A search's newest hits as Atom: /search?q=…&x=A, or /<list>/?q=…&x=A. */
@@ -22,7 +24,10 @@ export function searchFeedUrl(q: string, list?: string): string {
   return searchWith(q, list, "A");
 }
 
-/** A search's hits as mboxrd.gz: /search?q=…&x=m, or /<list>/?q=…&x=m (what b4 fetches). */
-export function searchMboxUrl(q: string, list?: string): string {
-  return searchWith(q, list, "m");
+/**
+ * A search's hits as mboxrd.gz: /search?q=…&x=m, or /<list>/?q=…&x=m (what b4 fetches). `sort` keeps the order the
+ * page shows (relevance, the default, is left out of the URL).
+ */
+export function searchMboxUrl(q: string, list?: string, sort?: string): string {
+  return searchWith(q, list, "m", sort);
 }
