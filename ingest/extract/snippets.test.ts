@@ -41,7 +41,7 @@ describe("extractSnippets on written cases", () => {
 
 describe("extractSnippets: listings that are not what their lines first suggest", () => {
   test("a fenced diff of a .S file is a patch, not asm", () => {
-    // shape of a reply's pasted fix to arch/x86/entry/entry_64.S (kbuild, 2021-2024 replies of this form)
+    // written case: the real fenced diff above is of a Makefile; here the file is assembly, which segmentation calls asm
     const body = [
       "Does this help?",
       "",
