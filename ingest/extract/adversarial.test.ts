@@ -38,6 +38,14 @@ const LINES: [string, string][] = [
   ["ld.lld continuation", `>>> ${fill("referenced by ")}`],
   ["at-signs and percent", fill("a@b%")],
   ["backticks", fill("`'")],
+  ["tool words before a version", fill("With GCC it (requires ")],
+  ["tool then version words", fill("clang version (version ")],
+  ["pull request bases", fill("The following changes since commit ")],
+  ["linux- paths", fill("linux-2.6/linux-6.1-")],
+  ["diffstat mode lines", fill(" create mode 100644 a/b")],
+  ["verifier state", fill("R1_w=inv(id=0 fp-8=")],
+  ["warning colons", fill("a.c:1:2: warning:")],
+  ["Cc addresses", `CC: ${fill("a.b@")}`],
 ];
 
 for (const [name, line] of LINES) {
@@ -53,6 +61,13 @@ for (const [name, line] of LINES) {
     }
   });
 }
+
+test("extraction finishes on 100 KB of short lines that each open a wrapped warning or a diff", () => {
+  const body = Array.from({ length: 5000 }, (_, i) => ["a.c:1:2: warning:", "unused function 'x'", "```", "diff --git a/x.S b/x.S", " create mode 100644 x", "  R1_w=inv0"][i % 6]).join("\n");
+  const t0 = performance.now();
+  extractEntities({ subject: "", body });
+  assert.ok(performance.now() - t0 < 2000);
+});
 
 test("extraction finishes on 100 KB of short hostile lines", () => {
   const body = Array.from({ length: 5000 }, (_, i) => ["> > > >", "+-+-", "@@ -1 +1 @@", "0000 <x>:", "  mov %rax, %rbx", "BUG: x"][i % 6]).join("\n");

@@ -36,6 +36,13 @@ describe("extractCommits on real mail", needsCorpus(), () => {
     assert.deepEqual(brief(await commitsOf(KBUILD, "20210112125534.70280-28-sashal@kernel.org")), ["upstream linux 9bba03d4473d"]);
   });
 
+  test("a pull request: the commit it is built on is its base, the tip it asks to fetch a mention", async () => {
+    assert.deepEqual(brief(await commitsOf(KBUILD, "CAK7LNAR6zJnAo7KwdeghJZk8x8BivXWb2F5Gpxb90LDgP9D4dg@mail.gmail.com")), [
+      "base linux e71ba9452f0b",
+      "mention linux 5625dcfbbcf8",
+    ]);
+  });
+
   test("a robot report blames its commit; the LLVM hash in the compiler: line is not a commit", async () => {
     const commits = await commitsOf(CBL, "201908010232.VAMa5bkC%lkp@intel.com");
     assert.deepEqual(brief(commits), ["bisected-to linux 663a17eede7f"]);

@@ -39,6 +39,8 @@ const RULES: Rule[] = [
   },
   { re: new RegExp(String.raw`\bregression\s{1,4}(?:from|since|introduced by)\s{1,4}(?:commit\s{1,4})?${H}${SUBJ}`, "gi"), needs: /regression/i, role: "introduced-by" },
   { re: new RegExp(String.raw`^[ \t]{0,8}base-commit:\s{0,4}${H}`, "gm"), needs: /base-commit/, role: "base" },
+  // git request-pull: "The following changes since commit X:" names the base the pull is built on
+  { re: new RegExp(String.raw`^[ \t]{0,8}The following changes since commit\s{1,4}${H}`, "gm"), needs: /changes since commit/, role: "base" },
   // git bisect logs
   { re: new RegExp(String.raw`^[ \t]{0,8}git bisect (good|bad|old|new)\s{1,4}${H}`, "gm"), needs: /git bisect/, role: "bisect-good", form: "bisect" },
   { re: new RegExp(String.raw`^[ \t]{0,8}# (good|bad|old|new): \[${H}\]\s{0,4}(.{0,300})$`, "gm"), needs: /# (?:good|bad|old|new): \[/, role: "bisect-good", form: "bisect" },

@@ -31,6 +31,16 @@ describe("extractDiagnostics on real mail", needsCorpus(), () => {
     const got = await diagnosticsOf("linux-kbuild/linux-kbuild-2021-01.mbox", "20210111210418.GA3660906@ubuntu-m3-large-x86");
     assert.deepEqual(got.map((d) => [d.tool, d.symbol, d.signature]), [["linker", "__llvm_profile_instrument_memop", "linker:undefined symbol: __llvm_profile_instrument_memop"]]);
   });
+  test("warnings the mail client wrapped right after \"warning:\" (message and flag on the next lines)", async () => {
+    const got = (await diagnosticsOf("cbl-googlegroup/clang-built-linux-2019-08.mbox", "CA+icZUWmmC7CruvXx6U0cdXMLaMWJadU=T61E0om1rOuW3==pw@mail.gmail.com")).map((d) => d.signature);
+    // "drivers/net/ethernet/atheros/atl1c/atl1c_main.c:184:20: warning:\nunused function 'atl1c_irq_reset' [-Wunused-function]"
+    assert.ok(got.includes("compiler:warning:unused function 'atl1c_irq_reset' [-Wunused-function]"));
+    // "…/ieee80211_rx.c:2072:18: warning:\nunused function 'ieee80211_SignalStrengthTranslate'\n[-Wunused-function]"
+    assert.ok(got.includes("compiler:warning:unused function 'ieee80211_SignalStrengthTranslate' [-Wunused-function]"));
+    // the ones wrapped later in the line were found before and still are, once each
+    assert.equal(got.filter((s) => s === "compiler:warning:unused function 'vop_sec' [-Wunused-function]").length, 1);
+    assert.equal(got.length, 147);
+  });
   test("a diagnostic only quoted in a reply is not the reply's", async () => {
     assert.deepEqual(await diagnosticsOf("cbl-googlegroup/clang-built-linux-2019-08.mbox", "20190731182033.GA60559@archlinux-threadripper"), []);
   });
@@ -49,6 +59,12 @@ describe("extractDiagnostics on written cases", () => {
     assert.equal(w[0].signature, "compiler:warning:stack frame size (2104) exceeds limit (2048) in 'baz' [-Wframe-larger-than]");
     const m = of("WARNING: modpost: vmlinux.o(.text+0x1234): Section mismatch in reference from the function foo() to the function .init.text:bar()");
     assert.equal(m[0].signature, "modpost:section mismatch foo -> bar");
+  });
+  test("a warning wrapped after \"warning:\" over two lines; an indented next line is not its message", () => {
+    // wrapped at 72 columns as mail clients do
+    const w = of("drivers/gpu/drm/foo.c:1534:4: warning:\nvariable 'default_power_limit_of_the_board' is used uninitialized whenever '?:'\ncondition is false [-Wsometimes-uninitialized]\n");
+    assert.deepEqual(w.map((d) => [d.symbol, d.signature]), [["default_power_limit_of_the_board", "compiler:warning:variable 'default_power_limit_of_the_board' is used uninitialized whenever '?:' condition is false [-Wsometimes-uninitialized]"]]);
+    assert.deepEqual(of("drivers/gpu/drm/foo.c:1534:4: warning:\n        x = y;\n"), []);
   });
   test("prose that names a warning is not the tool's output; a syzbot subject names its report", () => {
     assert.deepEqual(of('We still see the "undefined stack state" warning from objtool and a BUG: in the subject line.'), []);

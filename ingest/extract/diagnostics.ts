@@ -10,7 +10,7 @@ const LINE_PREFIX = /^(?:>>? ?)?(?:\[\s{0,12}\d{1,8}\.\d{1,9}\]\s?(?:\[\s{0,6}[C
 const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool(?: \[[\w.-]{1,60}\])?: (.{1,500})$/;
 const MODPOST = /^(WARNING|ERROR|FATAL): modpost: (.{1,500})$/;
 const COMPILER =
-  /^([\w./+-]{1,300}|\{standard input\}|<stdin>|<source>|<built-in>):(\d{1,7})(?::(\d{1,5}))?: ?(warning|error|fatal error|internal compiler error|Error|Warning|Fatal error): (.{1,800}?)(?: \[(-W[\w=+-]{1,80}(?:,-W[\w=+-]{1,80})?|-Werror[\w=,+-]{0,80})\])?$/;
+  /^([\w./+-]{1,300}|\{standard input\}|<stdin>|<source>|<built-in>):(\d{1,7})(?::(\d{1,5}))?: ?(warning|error|fatal error|internal compiler error|Error|Warning|Fatal error):(?: (.{1,800}?)(?: \[(-W[\w=+-]{1,80}(?:,-W[\w=+-]{1,80})?|-Werror[\w=,+-]{0,80})\])?)?$/;
 const LINKER =
   /^((?:[\w.+-]{0,60}-)?(?:ld(?:\.lld|\.bfd|\.gold)?|ld64\.lld|lld-link|lld)(?:-\d{1,3})?|[\w./+-]{1,300}\.o|[\w./+-]{1,300}\.(?:a|so|ko))(?:\[\d{1,6}\])?: (error|warning|fatal error): (.{1,800})$/;
 // GNU ld: "/usr/bin/ld: libgcc_s.so.1: error adding symbols: file in wrong format"
@@ -85,6 +85,28 @@ function continuation(raw: string, next: string | undefined): string | null {
   return n;
 }
 
+// a compiler's -W flag closing a message
+const FLAG_END = /\[(?:-W[\w=+-]{1,80}(?:,-W[\w=+-]{1,80})?|-Werror[\w=,+-]{0,80})\]$/;
+
+/**
+ * The message of a diagnostic line that ends right after "warning:": the lines below it at column 0, the first
+ * in lower case as compiler messages start, joined until the -W flag (alone on a line, too) closes it (at most
+ * three lines).
+ */
+function wrappedMessage(lines: string[], at: number): string | null {
+  const first = lines[at + 1];
+  if (first === undefined || /^\s/.test(first)) return null;
+  const parts = [strip(first)];
+  if (!/^[a-z_(`'‘"]/.test(parts[0]) || /^[\w./+-]{1,300}:\d|: (?:warning|error|note): /.test(parts[0])) return null;
+  for (let k = at + 2; k < at + 4 && !FLAG_END.test(parts[parts.length - 1]); k++) {
+    const next = lines[k];
+    const more = next !== undefined && /^\[-W[\w=,+-]{1,160}\]$/.test(next) ? next : continuation(lines[k - 1], next);
+    if (more === null) break;
+    parts.push(more);
+  }
+  return parts.join(" ");
+}
+
 /** Tool diagnostics of lines[0..count); lines past `count` are only read as continuations. */
 function toolLines(lines: string[], count: number, kind: string | null, add: (d: DiagnosticRef) => void): void {
   for (let i = 0; i < count; i++) {
@@ -136,15 +158,18 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
     if ((m = COMPILER.exec(line))) {
       if (MAKEFILE.test(m[1])) continue;
       const severity = m[4].toLowerCase();
-      const more = m[6] === undefined ? continuation(raw, lines[i + 1]) : null;
-      const message = normMessage(more ? `${m[5]} ${more}` : m[5]);
+      // "file.c:12:3: warning:" with the message wrapped onto the next line(s) by the mail client
+      const text = m[5] ?? wrappedMessage(lines, i);
+      if (text === null) continue;
+      const more = m[5] !== undefined && m[6] === undefined ? continuation(raw, lines[i + 1]) : null;
+      const message = normMessage(more ? `${text} ${more}` : text);
       if (SUMMARY.test(message)) continue;
       const flag = m[6] ?? null;
       const kindName = severity === "internal compiler error" ? "crash" : severity.replace("fatal ", "");
       add({
         tool: m[1] === "{standard input}" || /\.s$/i.test(m[1]) ? "assembler" : "compiler",
         kind: kindName,
-        symbol: quotedName(m[5]),
+        symbol: quotedName(text),
         signature: `compiler:${kindName}:${message}${flag ? ` [${flag}]` : ""}`,
         title: `${severity}: ${message}${flag ? ` [${flag}]` : ""}`,
         text: raw.trim(),

@@ -6,6 +6,12 @@ const KV = String.raw`(\d\.\d{1,2}(?:\.\d{1,3})?(?:-rc\d{1,2})?)`;
 const KV_END = String.raw`(?![\d]|\.\d|\.[a-z]\w)`;
 const LOCAL = String.raw`((?:-rc\d{1,2})?(?:-next-\d{8})?[\w.+~-]{0,60})`;
 
+// "linux-6.12" (guarded by PATH_OR_REPO_TAIL)
+const LINUX_DASH = new RegExp(String.raw`(?<![\w/.-])linux-v?${KV}${KV_END}`, "g");
+// What follows "linux-X.Y" in the same word when it names a directory ("/usr/src/linux-6.4.10/arch/…",
+// "linux-2.6/build"), a repository ("linux-2.6-tip.git") or a branch ("linux-5.2.y-rt-rebase"), not a release.
+const PATH_OR_REPO_TAIL = /^[\w.+]{0,40}(?:\/|\.git\b|-(?!rc\d)[A-Za-z])/;
+
 const RULES: RegExp[] = [
   // "Linux version 6.1.0-rc4-next-20221111 (…)", "CPU: 0 PID: 1 Comm: swapper Not tainted 5.16.0-rc1+ #1"
   new RegExp(String.raw`\bLinux version (\d\.\d{1,2}(?:\.\d{1,3})?)${LOCAL}`, "g"),
@@ -15,8 +21,11 @@ const RULES: RegExp[] = [
   // "6.16.0-rc7-next-20250723", "5.14-rc2", "6.11-rc4"
   new RegExp(String.raw`(?<![\w./-])(\d\.\d{1,2}(?:\.\d{1,3})?-rc\d{1,2}(?:-next-\d{8})?)(?![\w])`, "g"),
   new RegExp(String.raw`(?<![\w./-])(next-\d{8})\b`, "g"),
-  // "Linux 5.10", "linux-6.12", "kernel 5.19", "5.15.y"
-  new RegExp(String.raw`\b(?:(?:Linux|kernel|Kernel|mainline|stable)[ -]|linux-)v?${KV}${KV_END}`, "g"),
+  // "Linux 5.10", "kernel 5.19", "5.15.y"
+  new RegExp(String.raw`\b(?:Linux|kernel|Kernel|mainline|stable)[ -]v?${KV}${KV_END}`, "g"),
+  // "linux-6.12", but not a directory ("/usr/src/linux-6.4.10/arch/…", "linux-2.6/build") or a repository or
+  // branch name ("…/tip/linux-2.6-tip.git", "linux-5.3-le-amlogic")
+  LINUX_DASH,
   new RegExp(String.raw`(?<![\w./-])(\d\.\d{1,2}\.y)\b`, "g"),
 ];
 
@@ -47,6 +56,7 @@ export function extractKernelVersions(ctx: ExtractContext): string[] {
     if (!/\d\.\d|next-\d/.test(text)) continue;
     for (const [i, re] of RULES.entries()) {
       for (const m of text.matchAll(re)) {
+        if (re === LINUX_DASH && PATH_OR_REPO_TAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
         if (i < 2) {
           const local = /^(-rc\d{1,2})?(-next-\d{8})?/.exec(m[2])!;
           add(`${m[1]}${local[1] ?? ""}${local[2] ?? ""}`);

@@ -57,15 +57,62 @@ function contextArch(listing: string, ctx: ExtractContext): string | null {
   return fromPaths(ctx.all) ?? namedArch(ctx.prose);
 }
 
+// Syscall entry frames name the machine even when a report has no registers or <TASK> markers (a KMSAN
+// report cut after its trace): "__x64_sys_clock_nanosleep+0x4e2/0x650", "entry_SYSCALL_64_after_hwframe".
+const ENTRY_FRAMES: [RegExp, string][] = [
+  [/^\s{0,12}(?:\? )?(?:__x64_sys_\w{1,80}|__ia32_sys_\w{1,80}|x64_sys_call|do_syscall_64|entry_SYSCALL_64\w{0,30}|entry_INT80_compat|do_fast_syscall_32|asm_exc_\w{1,60}|asm_sysvec_\w{1,60})\b/m, "x86"],
+  [/^\s{0,12}(?:\? )?(?:__arm64_sys_\w{1,80}|el0_svc\w{0,30}|el0t_64_sync\w{0,30}|el1h_64_sync\w{0,30})\b/m, "arm64"],
+  [/^\s{0,12}(?:\? )?__s390x?_sys_\w{1,80}\b/m, "s390"],
+  [/^\s{0,12}(?:\? )?__riscv_sys_\w{1,80}\b/m, "riscv"],
+];
+
+function frameArch(listing: string): string | null {
+  const arches = new Set(ENTRY_FRAMES.filter(([re]) => re.test(listing)).map(([, arch]) => arch));
+  return arches.size === 1 ? [...arches][0] : null;
+}
+
+// A listing that is a unified diff (a fenced or indented patch, its .S files included) is a patch.
+const DIFF_START = /^\s{0,4}(?:diff --git a\/\S{1,300} b\/|diff -\w{1,10} \S|Index: \S|--- a\/\S{1,300}\n\s{0,4}\+\+\+ b\/)/;
+const DIFF_FILE = /^\s{0,4}(?:diff --git a\/\S{1,300} b\/(\S{1,300})|\+\+\+ b\/(\S{1,300}))/gm;
+
+function diffFiles(text: string): string[] {
+  const files = new Set<string>();
+  for (const m of text.matchAll(DIFF_FILE)) files.add(m[1] ?? m[2]);
+  return [...files];
+}
+
+// The tail of a diffstat ("create mode 100644 arch/x86/include/asm/ubsan.h", "rename …", " 3 files changed")
+// is no listing, whatever the paths in it look like.
+const DIFFSTAT_LINE = /^\s{0,4}(?:(?:create|delete) mode \d{6} \S|mode change \d{6} => \d{6} \S|rename \S.{0,300}\(\d{1,3}%\)$|copy \S.{0,300}\(\d{1,3}%\)$|\d{1,6} files? changed\b|\S{1,300}\s{1,60}\|\s{1,8}(?:\d{1,6} ?[+-]{0,200}|Bin\b))/;
+
+// BPF verifier state ("R3_w=inv100 fp-64_w=inv1086626730498") is a log of register values, not assembly.
+const VERIFIER_STATE = /(?:^|\s)(?:R\d{1,2}(?:_[rw]{1,2})?|fp-\d{1,4}(?:_[rw]{1,2})?)=[\w(-]/;
+
+function listingKind(kind: string, lines: string[]): string | null {
+  const text = lines.join("\n");
+  if (DIFF_START.test(text.slice(0, 1000))) return "patch";
+  if (kind === "code") return null;
+  const rows = lines.filter((l) => l.trim() !== "");
+  if (rows.length && rows.every((l) => DIFFSTAT_LINE.test(l))) return null;
+  if (kind === "asm" && rows.filter((l) => VERIFIER_STATE.test(l)).length * 3 >= rows.length) return null;
+  return kind;
+}
+
 /** One snippet per listing or diff in the message's own text. */
 export function extractSnippets(ctx: ExtractContext): SnippetRef[] {
   const out: SnippetRef[] = [];
   for (const { block, text } of ctx.own) {
     if (block.type === "diff") {
       out.push({ kind: "patch", arch: null, text, startLine: block.start, files: block.files });
-    } else if (block.type === "code" && block.kind !== "code") {
-      const kind = block.kind === "asm" && COMPILER_ASM.test(text) ? "compiler-asm" : block.kind;
-      const arch = block.arch ?? (kind === "build-log" || kind === "oops" ? contextArch(text, ctx) : null);
+    } else if (block.type === "code") {
+      const listed = listingKind(block.kind, block.lines);
+      if (listed === null) continue;
+      if (listed === "patch") {
+        out.push({ kind: "patch", arch: null, text, startLine: block.start, files: diffFiles(text) });
+        continue;
+      }
+      const kind = listed === "asm" && COMPILER_ASM.test(text) ? "compiler-asm" : listed;
+      const arch = block.arch ?? (kind === "build-log" || kind === "oops" ? (frameArch(text) ?? contextArch(text, ctx)) : null);
       out.push({ kind, arch, text, startLine: block.start });
     }
   }

@@ -47,4 +47,17 @@ describe("extractToolchains on written cases", () => {
   test("names without a release are not versions", () => {
     assert.deepEqual(of("gcc plugins, clang-format 15, -Wclang-foo, CONFIG_CC_IS_CLANG=y, clang-built-linux, LLVM=1, __clang_major__ >= 21"), []);
   });
+  test("a tool, a few words of the same clause, then its version", () => {
+    // real lines: linux-kbuild (clang 16.0.1, binutils 2.36, GCC 9.2 in a Makefile diff), ClangBuiltLinux 2019 (gcc 8.4.0)
+    assert.deepEqual(of("The latest mainline kernel branch fails to build with clang (version 16.0.1), and the errors are like:"), ["clang 16.0.1"]);
+    assert.deepEqual(of("\t  and Zifencei are supported in binutils from version 2.36 onwards."), ["binutils 2.36"]);
+    assert.deepEqual(of("  # only been fixed starting from gcc stable version 8.4.0 and"), ["gcc 8.4.0"]);
+    assert.deepEqual(of("# GCC (at least up to version 9.2) appears to emit function calls that make use"), ["gcc 9.2"]);
+  });
+  test("words that name another tool or the kernel, or another clause, break the link", () => {
+    assert.deepEqual(of("Both gcc and clang version 10.0.0 warn here."), ["clang 10.0.0"]);
+    assert.deepEqual(of("gcc has been fine since kernel version 5.4."), []);
+    assert.deepEqual(of("I used gcc. The version 7.3.0 of the patch is older."), []);
+    assert.deepEqual(of("Clang builds fine with version five of this series and many other words before version 12.0.0"), []);
+  });
 });

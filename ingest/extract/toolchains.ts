@@ -48,11 +48,38 @@ const RULES: Rule[] = [
   { re: new RegExp(String.raw`\bpahole(?: version:?| |-)(?:v|>=?\s?)?${VER}${END}`, "gi"), needs: /pahole/i, name: "pahole", v: 1, major: [1, 1] },
 ];
 
+// "With GCC it requires version 7.3.0", "fails to build with clang (version 16.0.1)", "supported in binutils from
+// version 2.36": a tool name, up to four plain words of the same clause, then "version X.Y". The words may not name
+// another tool or the kernel ("gcc and clang version 10", "gcc on kernel version 5.4" say nothing of gcc's version).
+const WORDS_THEN_VERSION = new RegExp(
+  String.raw`\b(GCC|[Gg]cc|[Cc]lang|LLVM|[Bb]inutils)((?:[ \t]{1,3}\(?[A-Za-z][\w'-]{0,15}){0,4}?)[ \t]{1,3}\(?versions?[ \t]{1,3}v?${VER}${END}`,
+  "g",
+);
+const NOT_OF_THE_TOOL = /^\(?(?:and|or|nor|but|vs|versus|kernel|linux|git|glibc|libc|python|perl|make|qemu|pahole|rustc?|clang|gcc|llvm|lld|ld|binutils|gas|as|bpftool|sphinx|distro|debian|ubuntu|fedora)$/i;
+const WORDS_TOOL: Record<string, Pick<Rule, "name" | "major">> = {
+  gcc: { name: "gcc", major: [3, 20] },
+  clang: { name: "clang", major: [3, 40] },
+  llvm: { name: "clang", major: [3, 40] },
+  binutils: { name: "binutils", major: [2, 2] },
+};
+
+function wordsThenVersion(text: string, found: ToolchainRef[]): void {
+  if (!/version/i.test(text)) return;
+  WORDS_THEN_VERSION.lastIndex = 0;
+  for (const m of text.matchAll(WORDS_THEN_VERSION)) {
+    const tool = m[1].toLowerCase();
+    const rule = WORDS_TOOL[tool];
+    if (m[2].trim().split(/\s+/).some((w) => NOT_OF_THE_TOOL.test(w))) continue;
+    if (!plausible(rule, m[3])) continue;
+    found.push({ name: rule.name, version: m[3], vendor: null, gitHash: null, text: lineAt(text, m.index) });
+  }
+}
+
 // "COMPILER=gcc-11.3.0", "compiler: clang-18" are covered by the shorthand rules; these words after a name mean
 // the name is not a toolchain release ("clang-format 15", "gcc plugins").
 const NOT_A_RELEASE = /^(?:-format|-tidy|-analyzer|-plugin|-built-linux|-cl)/;
 
-function plausible(rule: Rule, version: string): boolean {
+function plausible(rule: Pick<Rule, "major">, version: string): boolean {
   const major = Number(version.split(/[.-]/)[0]);
   if (!(major >= rule.major[0] && major <= rule.major[1])) return false;
   // binutils versions are 2.NN; rustc 1.NN; pahole 1.NN
@@ -92,6 +119,7 @@ export function extractToolchains(ctx: ExtractContext): ToolchainRef[] {
         });
       }
     }
+    wordsThenVersion(text, found);
   }
   return collapse(found);
 }

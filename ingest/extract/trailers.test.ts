@@ -21,6 +21,18 @@ describe("extractTrailers", () => {
     const { subject, body } = await corpusBody("linux-kbuild/linux-kbuild-2021-01.mbox", "CAKwvOdnssY=CV4daRQvGa659AzGvMT+Kb10g5-DDuZjqbp-J5A@mail.gmail.com");
     assert.deepEqual(extractTrailers(extractContext(subject, body)), []);
   });
+  test("on real mail: every CC: line of a 2019 0-day report is a Cc trailer, its TO: line none", needsCorpus(), async () => {
+    const { subject, body } = await corpusBody("cbl-googlegroup/clang-built-linux-2019-08.mbox", "201908272128.94yS48UO%lkp@intel.com");
+    assert.deepEqual(extractTrailers(extractContext(subject, body)), [
+      { name: "Cc", value: "kbuild-all@01.org" },
+      { name: "Cc", value: "Sebastian Andrzej Siewior <bigeasy@linutronix.de>" },
+      { name: "Reported-by", value: "kbuild test robot <lkp@intel.com>" },
+    ]);
+  });
+  test("in prose a Cc: counts only when its value is an address", () => {
+    const body = "Thanks.\nCC: kbuild-all@lists.01.org\nCc: the usual suspects\nTO: Foo Bar <foo@bar.org>\nsee below";
+    assert.deepEqual(extractTrailers(extractContext("", body)), [{ name: "Cc", value: "kbuild-all@lists.01.org" }]);
+  });
   test("lower-case and gutter forms are not trailers", () => {
     const body = "Thanks\n\nlink: https://example.org\n| Reported-by: kernel test robot <lkp@intel.com>\nchange-id: 20241123-x\n\nReported-by: A B <a@b.c>\nCc: stable@vger.kernel.org # 5.10+";
     assert.deepEqual(extractTrailers(extractContext("", body)), [
