@@ -90,7 +90,10 @@ test("/api/message has the entities of the message", async ({ request }) => {
   expect(entities.snippets[0]).toMatchObject({ kind: "build-log", arch: "powerpc", startLine: 20 });
   expect(entities.diagnostics.map((d: { signature: string }) => d.signature)).toContain("compiler:error:unknown register name 'r2' in asm");
   expect(entities.configs).toEqual([{ name: "CONFIG_CPU_BIG_ENDIAN", value: null }]);
-  expect(entities.trailers).toEqual([{ name: "Reported-by", value: "kbuild test robot <lkp@intel.com>" }]);
+  expect(entities.trailers).toEqual([
+    { name: "Cc", value: "kbuild-all@01.org" },
+    { name: "Reported-by", value: "kbuild test robot <lkp@intel.com>" },
+  ]);
   for (const key of ["kernelVersions", "links"]) expect(Array.isArray(entities[key])).toBeTruthy();
 });
 
