@@ -48,7 +48,7 @@ export function DiagnosticIndex({ page, tools, tool }: { page: Paged<DiagnosticS
                   <a href={diagUrl(d.signature)} data-testid="diag-link">
                     {d.title}
                   </a>
-                  {d.symbol && <span className="faint"> in {d.symbol}</span>}
+                  {d.symbol && !d.title.includes(d.symbol) && <span className="faint"> in {d.symbol}</span>}
                 </td>
                 <td>
                   {d.tool} <span className="faint">{d.kind}</span>
