@@ -6,6 +6,7 @@ export interface RegressionFilterValues {
   toolchain?: string;
   arch?: string;
   state?: string;
+  reporter?: string;
   since?: string;
   until?: string;
 }
@@ -42,6 +43,14 @@ export function RegressionFilterForm({ values, toolchainNames, arches }: { value
               {s}
             </option>
           ))}
+        </select>
+      </label>
+      <label>
+        Reported by
+        <select name="reporter" defaultValue={values.reporter ?? ""}>
+          <option value="">anyone</option>
+          <option value="people">people</option>
+          <option value="robots">test robots</option>
         </select>
       </label>
       <label>

@@ -63,6 +63,26 @@ test.describe("the /regressions list without JavaScript", () => {
     await expect(page.getByTestId("regression-timeline")).toBeVisible();
   });
 
+  test("people's reports apart from the test robots'", async ({ page }) => {
+    await page.goto("/regressions");
+    const form = page.getByTestId("regression-filters");
+    await form.getByLabel("Reported by").selectOption("robots");
+    await form.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/reporter=robots/);
+    // Every sample's robot reports are listed (the ClangBuiltLinux month has many); the person's report is not.
+    const shas = () => page.getByTestId("regression-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-sha") ?? ""));
+    const robots = await shas();
+    expect(robots.some((s) => s.startsWith(RUSTDOC))).toBeTruthy();
+    expect(robots).not.toContain(CLANG_TOOLS);
+    await page.getByTestId("regression-filters").getByLabel("Reported by").selectOption("people");
+    await page.getByTestId("regression-filters").getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/reporter=people/);
+    const people = await shas();
+    expect(people).toContain(CLANG_TOOLS);
+    expect(people.some((s) => s.startsWith(RUSTDOC))).toBeFalsy();
+    expect(people.length + robots.length).toBeLessThanOrEqual(50);
+  });
+
   test("a bad filter value gets a clear message", async ({ page }) => {
     const res = await page.goto("/regressions?since=yesterday");
     expect(res?.status()).toBeLessThan(500);

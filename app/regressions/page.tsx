@@ -16,7 +16,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function RegressionsPage({ searchParams }: Props) {
   const params = await searchParams;
-  const values: RegressionFilterValues = { toolchain: first(params.toolchain), arch: first(params.arch), state: first(params.state), since: first(params.since), until: first(params.until) };
+  const values: RegressionFilterValues = { toolchain: first(params.toolchain), arch: first(params.arch), state: first(params.state), reporter: first(params.reporter), since: first(params.since), until: first(params.until) };
   const parsed = parseRegressionFilter(params);
   const list = listRegressions(parsed.error ? {} : parsed.filter);
   const href = (page: number) => {

@@ -102,12 +102,16 @@ describe("regression queries over the sample regression stories", () => {
     assert.equal(spring.error, null);
     assert.deepEqual(q.listRegressions(spring.filter).rows.map((r) => r.sha.slice(0, 12)), [RUSTDOC_CULPRIT]);
     assert.equal(q.listRegressions({ page: 2 }).rows.length, 0);
+    // The kernel test robot reported the rustdoc breakage; a person reported the clang-tools one.
+    assert.deepEqual(q.listRegressions({ reporter: "robots" }).rows.map((r) => r.sha.slice(0, 12)), [RUSTDOC_CULPRIT]);
+    assert.deepEqual(q.listRegressions({ reporter: "people" }).rows.map((r) => r.sha), [CLANG_TOOLS_CULPRIT]);
   });
 
   test("filter parsing names the parameter it cannot read", () => {
     assert.match(q.parseRegressionFilter({ state: "closed" }).error ?? "", /^state "closed": expected one of open, fixed/);
     assert.match(q.parseRegressionFilter({ since: "March" }).error ?? "", /^since "March"/);
     assert.match(q.parseRegressionFilter({ page: "0" }).error ?? "", /^page "0"/);
+    assert.match(q.parseRegressionFilter({ reporter: "bots" }).error ?? "", /^reporter "bots": expected one of people, robots/);
     assert.deepEqual(q.parseRegressionFilter({ toolchain: "gcc", until: "2024" }).filter, { toolchain: "gcc", until: new Date("2025-01-01T00:00:00Z") });
   });
 

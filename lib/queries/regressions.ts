@@ -3,18 +3,23 @@
 import { readOnlyDatabase } from "../db/read-only";
 import type { MonthCount } from "../chart/monthly-svg";
 import { collectRegression, resolveCulprit, type RegressionEvidence, type RegressionStory } from "../regressions/collect";
+import { robotSenderSql } from "../regressions/robots";
 import type { RegressionState } from "../regressions/timeline";
 
 export type { RegressionStory } from "../regressions/collect";
 
 export const REGRESSION_STATES: RegressionState[] = ["open", "fixed", "reverted", "resolved", "inconclusive", "duplicate"];
 export const REGRESSIONS_PER_PAGE = 50;
+export const REPORTERS = ["people", "robots"] as const;
+export type Reporter = (typeof REPORTERS)[number];
 
 export interface RegressionFilter {
   /** A toolchain name ("clang"), optionally with a version prefix: "clang 19". */
   toolchain?: string;
   arch?: string;
   state?: RegressionState;
+  /** Whose first report: people's, or test robots' (0-day/LKP, syzbot, KernelCI, LKFT). */
+  reporter?: Reporter;
   /** First report on or after / before (exclusive) these instants. */
   since?: Date;
   until?: Date;
@@ -74,6 +79,12 @@ function filterSql(f: RegressionFilter): Sql {
   if (f.state) {
     where.push("r.state = ?");
     params.push(f.state);
+  }
+  if (f.reporter) {
+    // A story whose report is not archived here counts as people's: robots' reports always are.
+    const robot = robotSenderSql("rm");
+    where.push(`${f.reporter === "robots" ? "" : "NOT "}EXISTS (SELECT 1 FROM message rm WHERE rm.message_id = r.report_message_id AND ${robot.sql})`);
+    params.push(...robot.params);
   }
   if (f.since) {
     where.push("r.first_date >= ?");
@@ -214,6 +225,11 @@ export function parseRegressionFilter(params: Record<string, string | string[] |
   if (state) {
     if (!REGRESSION_STATES.includes(state as RegressionState)) return { filter, error: `state "${state}": expected one of ${REGRESSION_STATES.join(", ")}` };
     filter.state = state as RegressionState;
+  }
+  const reporter = one("reporter");
+  if (reporter) {
+    if (!REPORTERS.includes(reporter as Reporter)) return { filter, error: `reporter "${reporter}": expected one of ${REPORTERS.join(", ")}` };
+    filter.reporter = reporter as Reporter;
   }
   for (const [key, end] of [["since", false], ["until", true]] as const) {
     const text = one(key);
