@@ -41,8 +41,11 @@ describe("extractDiagnostics on real mail", needsCorpus(), () => {
     assert.equal(got.filter((s) => s === "compiler:warning:unused function 'vop_sec' [-Wunused-function]").length, 1);
     assert.equal(got.length, 147);
   });
-  test("a diagnostic only quoted in a reply is not the reply's", async () => {
-    assert.deepEqual(await diagnosticsOf("cbl-googlegroup/clang-built-linux-2019-08.mbox", "20190731182033.GA60559@archlinux-threadripper"), []);
+  test("a diagnostic only quoted in a reply is not the reply's; the reply's subject that repeats the robot's is", async () => {
+    const got = await diagnosticsOf("cbl-googlegroup/clang-built-linux-2019-08.mbox", "20190731182033.GA60559@archlinux-threadripper");
+    // Subject: "Re: [driver-core:driver-core-testing 10/14] drivers/of/platform.c:629:28: error: initializing …"
+    assert.deepEqual(got.map((d) => [d.tool, d.signature]), [["compiler", "compiler:error:initializing 'struct supplier_bindings *' with an expression of type 'const struct supplier_bindings [4]' discards qualifiers"]]);
+    assert.match(got[0].text, /^Re: \[driver-core:/);
   });
 });
 

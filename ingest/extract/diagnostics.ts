@@ -7,7 +7,10 @@ import { OOPS_TITLE } from "../../lib/mail/segment";
 // Robot output marks new lines with ">>"; timestamps prefix kernel logs.
 const LINE_PREFIX = /^(?:>>? ?)?(?:\[\s{0,12}\d{1,8}\.\d{1,9}\]\s?(?:\[\s{0,6}[CT]\d{1,6}\]\s?)?)?\s{0,12}/;
 
-const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool(?: \[[\w.-]{1,60}\])?: (.{1,500})$/;
+const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool(?: \[[\w.-]{1,60}\])?:(?: (.{1,500}))?$/;
+// objtool's own forms: "func()+0x12: message" / ".text+0x12: message", and "func() falls through to next function g()"
+const OBJTOOL_AT = /^([^\s:]{1,300}): (.{1,500})$/;
+const OBJTOOL_FUNC = /^([\w.$]{1,200}\(\)) (.{1,500})$/;
 const MODPOST = /^(WARNING|ERROR|FATAL): modpost: (.{1,500})$/;
 const COMPILER =
   /^([\w./+-]{1,300}|\{standard input\}|<stdin>|<source>|<built-in>):(\d{1,7})(?::(\d{1,5}))?: ?(warning|error|fatal error|internal compiler error|Error|Warning|Fatal error):(?: (.{1,800}?)(?: \[(-W[\w=+-]{1,80}(?:,-W[\w=+-]{1,80})?|-Werror[\w=,+-]{0,80})\])?)?$/;
@@ -26,7 +29,14 @@ const CRASH_CAUSE =
 const MAKEFILE = /(?:^|\/)(?:GNU)?[Mm]akefile[\w.-]{0,40}$|\.mk$|(?:^|\/)Kbuild$/;
 
 // Summaries that repeat an earlier diagnostic rather than add one.
-const SUMMARY = /^(?:ld returned \d+ exit status|aborting due to|could not compile|\d+ (?:warnings?|errors?) generated|Section mismatches detected)/i;
+const SUMMARY = /^(?:ld returned \d+ exit status|aborting due to|could not compile|\d+ (?:warnings?|errors?) generated|Section mismatches detected|suppressed \d+ unresolved symbol warnings)/i;
+
+// The Kconfig parser reports "Kconfig:12:warning: …" / ".config:9:warning: …" in the compiler's format.
+const KCONFIG_FILE = /(?:^|\/)(?:Kconfig[\w.-]{0,40}|Config\.in|\.config|[\w.-]{0,60}defconfig)$/;
+// kernel-doc (a script) reports "include/linux/i2c.h:343: warning: …": a C source, no column, lower case.
+const KERNEL_DOC_FILE = /\.(?:c|h|rst)$/;
+// A make line ("make[3]: *** […] Error 1") never continues a wrapped diagnostic.
+const MAKE_LINE = /^(?:g?make(?:\[\d{1,4}\])?: |.{0,300}\*\*\* )/;
 
 function strip(line: string): string {
   return line.replace(LINE_PREFIX, "").replace(/\s+$/, "");
@@ -68,6 +78,7 @@ export function extractDiagnostics(ctx: ExtractContext): DiagnosticRef[] {
     }
     toolLines(lines, block.lines.length, block.type === "code" ? block.kind : null, add);
   });
+  subjectDiagnostics(ctx.subject, out, add);
   const subjectReport = syzbotSubject(ctx.subject);
   if (subjectReport && ![...out.values()].some((d) => d.tool === "kernel")) add(subjectReport);
   const all = [...out.values()];
@@ -81,7 +92,7 @@ function continuation(raw: string, next: string | undefined): string | null {
   // wrapping leaves the rest at column 0; indented lines are source excerpts or the next log line
   if (next === undefined || raw.length < 60 || /^\s/.test(next)) return null;
   const n = strip(next);
-  if (!/^[a-z_(`'.]/.test(n) || /^[\w./+-]{1,300}:\d|: (?:warning|error|note): /.test(n)) return null;
+  if (!/^[a-z_(`'.]/.test(n) || /^[\w./+-]{1,300}:\d|: (?:warning|error|note): /.test(n) || MAKE_LINE.test(n)) return null;
   return n;
 }
 
@@ -115,21 +126,26 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
     const line = strip(raw);
     let m: RegExpExecArray | null;
     if ((m = OBJTOOL.exec(line))) {
-      const more = continuation(raw, lines[i + 1]);
-      const msg = more ? `${m[3]} ${more}` : m[3];
-      const parts = /^([^\s:]{1,300}): (.{1,500})$/.exec(msg);
+      const msg = objtoolMessage(m[3], raw, lines[i + 1]);
+      if (msg === null) continue;
+      const at = OBJTOOL_AT.exec(msg);
+      const fn = at ? null : OBJTOOL_FUNC.exec(msg);
+      const parts = at ?? fn;
       const symbol = parts ? symbolOf(parts[1]) : null;
       const message = normMessage(parts ? parts[2] : msg);
-      add({ tool: "objtool", kind: m[2], symbol, signature: `objtool:${symbol ?? ""}:${message}`, title: `objtool: ${symbol ? `${symbol}: ` : ""}${message}`, text: raw.trim() });
+      const title = fn && symbol ? `objtool: ${symbol}() ${message}` : `objtool: ${symbol ? `${symbol}: ` : ""}${message}`;
+      add({ tool: "objtool", kind: m[2], symbol, signature: `objtool:${symbol ?? ""}:${message}`, title, text: raw.trim() });
       continue;
     }
     if ((m = MODPOST.exec(line))) {
-      if (SUMMARY.test(m[2]) && !/Section mismatches detected/.test(m[2])) continue;
+      if (SUMMARY.test(m[2])) continue;
       const more = continuation(raw, lines[i + 1]);
       const msg = more ? `${m[2]} ${more}` : m[2];
       const mismatch = /[Ss]ection mismatch in reference(?: from the \w+ |: )([\w.$]{1,200})(?:\(\))?(?:\+0x[0-9a-f]+)?(?: \(section: [\w.$]+\))?(?: to the \w+ | -> )(?:[\w.$]{1,100}:)?([\w.$]{1,200})/.exec(msg);
       const message = mismatch ? `section mismatch ${mismatch[1]} -> ${mismatch[2]}` : normMessage(msg.replace(/^[\w./-]{1,300}\.o(?:\([^)]{0,200}\))?:\s?/, ""));
-      add({ tool: "modpost", kind: mismatch ? "section-mismatch" : m[1].toLowerCase(), symbol: null, signature: `modpost:${message}`, title: `modpost: ${mismatch ? `Section mismatch in reference from ${mismatch[1]} to ${mismatch[2]}` : message}`, text: raw.trim() });
+      // ERROR: modpost: "__mulsi3" [lib/zstd/zstd_decompress.ko] undefined!
+      const undef = /^"([\w.$]{1,200})" \[[^\]]{1,300}\] undefined!/.exec(msg);
+      add({ tool: "modpost", kind: mismatch ? "section-mismatch" : m[1].toLowerCase(), symbol: undef ? undef[1] : null, signature: `modpost:${message}`, title: `modpost: ${mismatch ? `Section mismatch in reference from ${mismatch[1]} to ${mismatch[2]}` : message}`, text: raw.trim() });
       continue;
     }
     if ((m = LINKER.exec(line)) && !/: (?:warning|error): objtool\b/.test(line)) {
@@ -156,20 +172,22 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
       continue;
     }
     if ((m = COMPILER.exec(line))) {
-      if (MAKEFILE.test(m[1])) continue;
+      if (MAKEFILE.test(m[1]) || KCONFIG_FILE.test(m[1])) continue;
+      if (m[3] === undefined && (m[4] === "warning" || m[4] === "error") && KERNEL_DOC_FILE.test(m[1])) continue;
       const severity = m[4].toLowerCase();
       // "file.c:12:3: warning:" with the message wrapped onto the next line(s) by the mail client
       const text = m[5] ?? wrappedMessage(lines, i);
       if (text === null) continue;
       const more = m[5] !== undefined && m[6] === undefined ? continuation(raw, lines[i + 1]) : null;
-      const message = normMessage(more ? `${text} ${more}` : text);
+      const whole = more ? `${text} ${more}` : text;
+      const message = normMessage(whole);
       if (SUMMARY.test(message)) continue;
       const flag = m[6] ?? null;
       const kindName = severity === "internal compiler error" ? "crash" : severity.replace("fatal ", "");
       add({
         tool: m[1] === "{standard input}" || /\.s$/i.test(m[1]) ? "assembler" : "compiler",
         kind: kindName,
-        symbol: quotedName(text),
+        symbol: quotedName(whole),
         signature: `compiler:${kindName}:${message}${flag ? ` [${flag}]` : ""}`,
         title: `${severity}: ${message}${flag ? ` [${flag}]` : ""}`,
         text: raw.trim(),
@@ -189,9 +207,35 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
   }
 }
 
+// Quoted words that name no symbol: C keywords and types ("in an 'if' statement", "passing 'int' to …").
+const NOT_A_NAME = /^(?:if|else|for|while|do|switch|case|default|return|goto|break|continue|sizeof|typeof|__typeof__|int|char|short|long|signed|unsigned|float|double|void|bool|_Bool|const|volatile|static|extern|inline|struct|union|enum|typedef|register|auto|restrict)$/;
+
+/** The first quoted identifier of a compiler message that names a symbol (not a keyword, type or attribute). */
 function quotedName(msg: string): string | null {
-  const m = /['‘`]([A-Za-z_][\w$]{0,200})['’]/.exec(msg);
-  return m ? m[1] : null;
+  for (const m of msg.matchAll(/['‘`]([A-Za-z_][\w$]{0,200})['’](?! attribute)/g)) {
+    if (!NOT_A_NAME.test(m[1])) return m[1];
+  }
+  return null;
+}
+
+/**
+ * The message of an objtool line: null for the backtrace lines objtool indents under a warning ("objtool:   foo()+0x0:
+ * <=== (sym)"); a message wrapped right after "objtool:", or after a lone "func()", is taken from the next line.
+ */
+function objtoolMessage(msg: string | undefined, raw: string, next: string | undefined): string | null {
+  if (msg === undefined) {
+    if (next === undefined || /^\s/.test(next)) return null;
+    const n = strip(next);
+    return /^[\w.$]{1,200}(?:\(\))?(?:\+0x[0-9a-f]{1,16})?:? [a-z]/.test(n) ? n : null;
+  }
+  if (/^\s/.test(msg)) return null;
+  if (/^[\w.$]{1,300}\(\)$/.test(msg) && next !== undefined) {
+    // "    rust/kernel.o: warning: objtool: _R…read_raw()\n    falls through to next function …" (indented with it)
+    const n = strip(next);
+    return /^falls through /.test(n) ? `${msg} ${n}` : msg;
+  }
+  const more = continuation(raw, next);
+  return more ? `${msg} ${more}` : msg;
 }
 
 // ---- kernel reports ----
@@ -200,7 +244,12 @@ function quotedName(msg: string): string | null {
 const COMPILER_CRASH_TITLE = /^(?:PLEASE submit|Stack dump:|={10,}|UNREACHABLE|LLVM ERROR|fatal error: error in backend|Assertion|clang|\S{0,300} ?internal compiler error|==\d+==ERROR)/;
 
 const FRAME = /^\s{0,8}(?:\[<[0-9a-f]{8,16}>\]\s{1,4})?(?:\? )?([A-Za-z_.$][\w.$]{0,200})\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
-const RIP = /^(?:RIP: [0-9a-f]{4}:|pc : |epc : |NIP \[[0-9a-f]{8,16}\] |PC is at |IP: \[<[0-9a-f]{8,16}>\] )\s?([A-Za-z_.$][\w.$]{0,200})\+0x/;
+const RIP = /^(?:RIP: (?:[0-9a-f]{4}:)?|pc : |epc : |NIP \[[0-9a-f]{8,16}\] |PC is at |IP: \[<[0-9a-f]{8,16}>\] )\s?([A-Za-z_.$][\w.$]{0,200})\+(?:0x|\d)/;
+
+// Lines OOPS_TITLE admits that open no kernel report: prose ("Oops: I missed that", "INFO: v2 is based on …"),
+// a Sphinx kernel-doc failure ("WARNING: kernel-doc '…' processing failed") and Kconfig prompts ("… [N/y/?] (NEW)").
+const NOT_A_REPORT =
+  /^(?:INFO: (?!task \S{1,100} blocked|rcu\w{0,20} (?:self-)?detected|trying to register non-static key|possible |inconsistent |suspicious |NMI |hung task|.{0,200}\bstall)|Oops(?!\[#| - |: [0-9a-f]{4}\b|: .{0,200}\[#\d)|WARNING: kernel-doc\b|.{0,300}\[[NYMnym](?:\/[NYMnym?]){1,3}\](?: \(NEW\))?$)/;
 
 /** The first report of an oops listing: its title (KASAN/KMSAN/UBSAN/KCSAN, BUG, WARNING, CFI, Oops, panic), RIP and trace. */
 function kernelReport(lines: string[]): DiagnosticRef | null {
@@ -210,7 +259,7 @@ function kernelReport(lines: string[]): DiagnosticRef | null {
   const frames: string[] = [];
   for (const raw of lines) {
     const line = strip(raw);
-    if (!title && OOPS_TITLE.test(line) && !COMPILER_CRASH_TITLE.test(line)) {
+    if (!title && OOPS_TITLE.test(line) && !COMPILER_CRASH_TITLE.test(line) && !NOT_A_REPORT.test(line)) {
       const more = continuation(raw, lines[lines.indexOf(raw) + 1]);
       title = more ? `${line} ${more}` : line;
       titleLine = raw.trim();
@@ -261,9 +310,26 @@ function reportTitle(line: string): { kind: string; key: string; title: string; 
   return { kind, key: norm, title: norm, symbol: null };
 }
 
-// "[syzbot] KASAN: use-after-free Read in corrupted (4)": the report named by a syzbot subject.
+/**
+ * A tool line that is the whole subject ("Re: [kbuild:kbuild 5/19] drivers/atm/eni.o: warning: objtool: …"): the
+ * subject is own text, also in a reply whose body only quotes the report. Robots cut long subjects, so one whose
+ * message begins a diagnostic of the body is that diagnostic.
+ */
+function subjectDiagnostics(subject: string, out: Map<string, DiagnosticRef>, add: (d: DiagnosticRef) => void): void {
+  const line = subject.replace(/^(?:(?:Re|RE|Fwd|FW|Aw|AW)\s?:\s?|\[[^\]]{0,100}\]\s?)*/, "");
+  if (line === subject && !/^[\w./+-]{1,300}(?::\d|\.o: )/.test(line)) return;
+  const found: DiagnosticRef[] = [];
+  toolLines([line], 1, null, (d) => found.push(d));
+  for (const d of found) {
+    if (![...out.values()].some((b) => b.tool === d.tool && b.signature.startsWith(d.signature))) add({ ...d, text: subject });
+  }
+}
+
+// "[syzbot] KASAN: use-after-free Read in corrupted (4)", "Re: KCSAN: data-race in f / g": the report a subject names.
 function syzbotSubject(subject: string): DiagnosticRef | null {
-  const m = /\[syzbot\]\s*(?:\[[^\]]{1,60}\]\s*)*((?:KASAN|KMSAN|KCSAN|UBSAN|BUG|WARNING|INFO|general protection fault|possible deadlock|kernel BUG)[^\n]{0,200}?)(?:\s\(\d+\))?$/.exec(subject);
+  const m =
+    /\[syzbot\]\s*(?:\[[^\]]{1,60}\]\s*)*((?:KASAN|KMSAN|KCSAN|UBSAN|BUG|WARNING|INFO|general protection fault|possible deadlock|kernel BUG)[^\n]{0,200}?)(?:\s\(\d+\))?$/.exec(subject) ??
+    /^(?:(?:Re|RE|Fwd|FW):\s?)*((?:KASAN|KCSAN|KMSAN): [\w-]{1,60} (?:(?:Read|Write) )?in [\w.$]{1,200}(?: \/ [\w.$]{1,200})?)(?:\s\(\d+\))?$/.exec(subject);
   if (!m) return null;
   const title = m[1].trim();
   const s = /^(KASAN|KMSAN|KCSAN): ([\w-]{1,60})(?: (?:Read|Write))? in ([\w.$]{1,200})/.exec(title);
