@@ -32,9 +32,12 @@ const MAKEFILE = /(?:^|\/)(?:GNU)?[Mm]akefile[\w.-]{0,40}$|\.mk$|(?:^|\/)Kbuild$
 const SUMMARY = /^(?:ld returned \d+ exit status|aborting due to|could not compile|\d+ (?:warnings?|errors?) generated|Section mismatches detected|suppressed \d+ unresolved symbol warnings)/i;
 
 // The Kconfig parser reports "Kconfig:12:warning: …" / ".config:9:warning: …" in the compiler's format.
-const KCONFIG_FILE = /(?:^|\/)(?:Kconfig[\w.-]{0,40}|Config\.in|\.config|[\w.-]{0,60}defconfig)$/;
-// kernel-doc (a script) reports "include/linux/i2c.h:343: warning: …": a C source, no column, lower case.
+const KCONFIG_FILE = /(?:^|\/)(?:Kconfig[\w.-]{0,40}|Config\.in|\.config|[\w.-]{0,60}defconfig|config-[\w.+-]{1,80})$/;
+// kernel-doc (a script) reports "include/linux/i2c.h:343: warning: Function parameter …": a C source, no column
+// (GCC's own column-less lines, '"X" redefined', stay).
 const KERNEL_DOC_FILE = /\.(?:c|h|rst)$/;
+const KERNEL_DOC_MESSAGE =
+  /^(?:Function parameter|Excess (?:function|struct|enum)|Enum value|(?:Struct|Union)? ?member|No description found|missing initial short description|expecting prototype|This comment starts with|[Cc]annot understand|Incorrect use of kernel-doc|bad line|duplicate section name|no structured comments|wrong kernel-doc|contents before sections|.{0,300}not described in)/;
 // A make line ("make[3]: *** […] Error 1") never continues a wrapped diagnostic.
 const MAKE_LINE = /^(?:g?make(?:\[\d{1,4}\])?: |.{0,300}\*\*\* )/;
 
@@ -173,7 +176,9 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
     }
     if ((m = COMPILER.exec(line))) {
       if (MAKEFILE.test(m[1]) || KCONFIG_FILE.test(m[1])) continue;
-      if (m[3] === undefined && (m[4] === "warning" || m[4] === "error") && KERNEL_DOC_FILE.test(m[1])) continue;
+      if (m[3] === undefined && KERNEL_DOC_FILE.test(m[1]) && KERNEL_DOC_MESSAGE.test(m[5] ?? lines[i + 1] ?? "")) continue;
+      // genksyms: "<stdin>:4: warning: foo: modversion changed because of changes in enum constant E_MAX"
+      if (m[5] !== undefined && /^[\w.$]{1,200}: modversion changed\b/.test(m[5])) continue;
       const severity = m[4].toLowerCase();
       // "file.c:12:3: warning:" with the message wrapped onto the next line(s) by the mail client
       const text = m[5] ?? wrappedMessage(lines, i);
