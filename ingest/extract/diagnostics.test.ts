@@ -148,3 +148,17 @@ describe("extractDiagnostics on real linux-kbuild lines", () => {
     assert.equal(e.symbol, "vcn_v3_0_start");
   });
 });
+
+describe("extractDiagnostics: pasted logs and KCSAN", () => {
+  test('a log set off with "| " is read like any other; a KCSAN title names both racing functions', () => {
+    // 20220301145233.3689119-2-arnd@kernel.org
+    const w = of("| scripts/mod/modpost.c:837:3: warning: ISO C90 forbids mixed declarations and code [-Wdeclaration-after-statement]\n");
+    assert.deepEqual(w.map((d) => d.signature), ["compiler:warning:ISO C90 forbids mixed declarations and code [-Wdeclaration-after-statement]"]);
+    // 20211005105905.1994700-9-elver@google.com (KCSAN test output in a commit message)
+    const k = of(
+      "| ==================================================================\n| BUG: KCSAN: data-race in test_kernel_wrong_memorder / test_kernel_wrong_memorder\n|\n| read-write to 0xffffffffc01e61a8 of 8 bytes by task 2311 on cpu 5:\n|  test_kernel_wrong_memorder+0x57/0x90\n|  access_thread+0x99/0xe0\n|  kthread+0x2ba/0x2f0\n|  ret_from_fork+0x22/0x30\n",
+    );
+    assert.deepEqual(k.map((d) => [d.kind, d.symbol, d.signature]), [["kcsan", "test_kernel_wrong_memorder", "kernel:KCSAN:data-race:test_kernel_wrong_memorder / test_kernel_wrong_memorder"]]);
+    assert.deepEqual(k[0].frames, ["test_kernel_wrong_memorder", "access_thread", "kthread", "ret_from_fork"]);
+  });
+});

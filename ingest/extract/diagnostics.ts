@@ -4,8 +4,8 @@ import type { DiagnosticRef } from "./types";
 import type { ExtractContext } from "./context";
 import { OOPS_TITLE } from "../../lib/mail/segment";
 
-// Robot output marks new lines with ">>"; timestamps prefix kernel logs.
-const LINE_PREFIX = /^(?:>>? ?)?(?:\[\s{0,12}\d{1,8}\.\d{1,9}\]\s?(?:\[\s{0,6}[CT]\d{1,6}\]\s?)?)?\s{0,12}/;
+// Robot output marks new lines with ">>", some writers set pasted logs off with "| "; timestamps prefix kernel logs.
+const LINE_PREFIX = /^(?:>>? ?|\| {1,4})?(?:\[\s{0,12}\d{1,8}\.\d{1,9}\]\s?(?:\[\s{0,6}[CT]\d{1,6}\]\s?)?)?\s{0,12}/;
 
 const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool(?: \[[\w.-]{1,60}\])?:(?: (.{1,500}))?$/;
 // objtool's own forms: "func()+0x12: message" / ".text+0x12: message", and "func() falls through to next function g()"
@@ -42,7 +42,7 @@ const KERNEL_DOC_MESSAGE =
 const MAKE_LINE = /^(?:g?make(?:\[\d{1,4}\])?: |.{0,300}\*\*\* )/;
 
 function strip(line: string): string {
-  return line.replace(LINE_PREFIX, "").replace(/\s+$/, "");
+  return line.replace(LINE_PREFIX, "").trimEnd(); // trimEnd, not /\s+$/: linear on a long run of spaces
 }
 
 /** Offsets, addresses and line numbers out; the words of the message stay. */
@@ -75,7 +75,8 @@ export function extractDiagnostics(ctx: ExtractContext): DiagnosticRef[] {
     // a line the mail client wrapped may continue in the next block
     const next = ctx.own[k + 1]?.block;
     const lines = next && next.type !== "quote" && next.start === block.start + block.lines.length ? [...block.lines, next.lines[0]] : block.lines;
-    if (block.type === "code" && block.kind === "oops") {
+    // a sanitizer's title line opens a report also in a listing the segmenter did not take for an oops ("| BUG: KCSAN: …")
+    if (block.type === "code" && (block.kind === "oops" || block.lines.some((l) => l.length < 1200 && SANITIZER_TITLE.test(strip(l))))) {
       const report = kernelReport(block.lines);
       if (report) add(report);
     }
@@ -248,6 +249,7 @@ function objtoolMessage(msg: string | undefined, raw: string, next: string | und
 // Titles OOPS_TITLE shares with compiler crash dumps, which toolLines reports as compiler crashes.
 const COMPILER_CRASH_TITLE = /^(?:PLEASE submit|Stack dump:|={10,}|UNREACHABLE|LLVM ERROR|fatal error: error in backend|Assertion|clang|\S{0,300} ?internal compiler error|==\d+==ERROR)/;
 
+const SANITIZER_TITLE = /^BUG: (?:KASAN|KCSAN|KMSAN|KFENCE): [\w-]{1,60} (?:(?:Read|Write) )?in [\w.$]{1,200}/;
 const FRAME = /^\s{0,8}(?:\[<[0-9a-f]{8,16}>\]\s{1,4})?(?:\? )?([A-Za-z_.$][\w.$]{0,200})\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
 const RIP = /^(?:RIP: (?:[0-9a-f]{4}:)?|pc : |epc : |NIP \[[0-9a-f]{8,16}\] |PC is at |IP: \[<[0-9a-f]{8,16}>\] )\s?([A-Za-z_.$][\w.$]{0,200})\+(?:0x|\d)/;
 
@@ -288,9 +290,12 @@ function kernelReport(lines: string[]): DiagnosticRef | null {
 function reportTitle(line: string): { kind: string; key: string; title: string; symbol: string | null } {
   let m: RegExpExecArray | null;
   // BUG: KASAN: slab-out-of-bounds in foo+0x12/0x40 lib/x.c:109
-  if ((m = /^BUG: (KASAN|KMSAN|KCSAN|KFENCE): ([\w-]{1,60})(?: (?:Read|Write) )?(?: in ([\w.$]{1,200}))?/.exec(line))) {
+  // BUG: KCSAN: data-race in generic_permission / kernfs_refresh_inode (the two racing functions)
+  if ((m = /^BUG: (KASAN|KMSAN|KCSAN|KFENCE): ([\w-]{1,60})(?: (?:Read|Write) )?(?: in ([\w.$]{1,200})(?: \/ ([\w.$]{1,200}))?)?/.exec(line))) {
     const symbol = m[3] ? symbolOf(m[3]) : null;
-    return { kind: m[1].toLowerCase(), key: `${m[1]}:${m[2]}${symbol ? `:${symbol}` : ""}`, title: `BUG: ${m[1]}: ${m[2]}${symbol ? ` in ${symbol}` : ""}`, symbol };
+    const other = m[4] ? symbolOf(m[4]) : null;
+    const where = symbol ? `${symbol}${other ? ` / ${other}` : ""}` : "";
+    return { kind: m[1].toLowerCase(), key: `${m[1]}:${m[2]}${where ? `:${where}` : ""}`, title: `BUG: ${m[1]}: ${m[2]}${where ? ` in ${where}` : ""}`, symbol };
   }
   // UBSAN: array-index-out-of-bounds in lib/x.c:12:5 / UBSAN: Undefined behaviour in net/wireless/wext-core.c:525:14
   if ((m = /^UBSAN: (.{1,80}?) in (\S{1,300})/.exec(line))) {
