@@ -162,3 +162,21 @@ describe("extractDiagnostics: pasted logs and KCSAN", () => {
     assert.deepEqual(k[0].frames, ["test_kernel_wrong_memorder", "access_thread", "kthread", "ret_from_fork"]);
   });
 });
+
+describe("extractDiagnostics: GNU as without a line number, objtool's own failures", () => {
+  test('"{standard input}: Error: …" is an assembler error; "Assembler messages:" is not', () => {
+    // 875xrd7h88.fsf@mail.lhotse
+    const got = of(
+      "  {standard input}: Assembler messages:\n  {standard input}: Error: .size expression for main does not evaluate to a constant\n  make[3]: *** [/kisskb/src/scripts/Makefile.build:244: scripts/mod/devicetable-offsets.o] Error 1\n",
+    );
+    assert.deepEqual(got.map((d) => [d.tool, d.kind, d.signature]), [["assembler", "error", "compiler:error:.size expression for main does not evaluate to a constant"]]);
+  });
+  test('"objtool [builtin-check.c:220]: …" is objtool failing, wrapped message and all, with no kernel symbol', () => {
+    // eval case 027 (CAGRSmLuViYdzsoPFtZ6PE9_Bo0VZB0Ccbs5c7Sy-bpct9eXr3g@mail.gmail.com)
+    const got = of("mydriver.o: warning: objtool: .text+0x23f4: unannotated intra-function call\nmydriver.o: error: objtool [builtin-check.c:220]: copy_file: sendfile\nfailed: Invalid argument\n");
+    assert.deepEqual(got.map((d) => [d.kind, d.symbol, d.signature]), [
+      ["warning", null, "objtool::unannotated intra-function call"],
+      ["error", null, "objtool::copy_file: sendfile failed: Invalid argument"],
+    ]);
+  });
+});

@@ -7,7 +7,8 @@ import { OOPS_TITLE } from "../../lib/mail/segment";
 // Robot output marks new lines with ">>", some writers set pasted logs off with "| "; timestamps prefix kernel logs.
 const LINE_PREFIX = /^(?:>>? ?|\| {1,4})?(?:\[\s{0,12}\d{1,8}\.\d{1,9}\]\s?(?:\[\s{0,6}[CT]\d{1,6}\]\s?)?)?\s{0,12}/;
 
-const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool(?: \[[\w.-]{1,60}\])?:(?: (.{1,500}))?$/;
+// "objtool [builtin-check.c:220]: copy_file: sendfile failed": objtool's own failure, at a place in its source
+const OBJTOOL = /^([\w./+-]{1,300}\.o): (warning|error): objtool( \[[\w.:-]{1,60}\])?:(?: (.{1,500}))?$/;
 // objtool's own forms: "func()+0x12: message" / ".text+0x12: message", and "func() falls through to next function g()"
 const OBJTOOL_AT = /^([^\s:]{1,300}): (.{1,500})$/;
 const OBJTOOL_FUNC = /^([\w.$]{1,200}\(\)) (.{1,500})$/;
@@ -21,6 +22,8 @@ const GNU_LD_FILE = /^(?:[\w./+-]{0,200}\/)?(?:[\w.+-]{0,60}-)?ld(?:\.bfd)?: [\w
 // GNU ld: "`.exit.text' referenced in section `.s390_return_reg' of drivers/base/dd.o: defined in discarded section `.exit.text' of …"
 const GNU_LD_DISCARDED = /^[`']([\w.$]{1,200})' referenced in section [`']([\w.$]{1,200})' of [^:]{1,300}: defined in discarded section [`']([\w.$]{1,200})'/;
 const GNU_LD_UNDEF = /^(?:[\w./+-]{1,300}:)?\s?(?:[\w./+-]{1,300}:\(?[\w.$+-]{0,200}\)?:\s)?undefined reference to [`'"]([\w.$@]{1,300})['"`]/;
+// GNU as without a line: "{standard input}: Error: .size expression for main does not evaluate to a constant"
+const GAS_NO_LINE = /^(\{standard input\}|[\w./+-]{1,300}\.[sS]): (Error|Warning): (.{1,500})$/;
 const RUSTC = /^(error|warning)(\[E\d{4}\])?: (.{1,500})$/;
 const CRASH_CAUSE =
   /^(?:(?:clang|clang\+\+|clang-\d{1,3}|gcc|cc1|rustc|rustdoc)(?:-\d{1,3})?: error: (unable to execute command: .{1,200}|clang frontend command failed.{0,200})|LLVM ERROR: (.{1,300})|fatal error: error in backend: (.{1,300})|.{0,200}Assertion [`'](.{1,300})[`'] failed\.?|(.{0,200}UNREACHABLE executed.{0,200})|thread '[\w-]{1,40}' panicked at (.{1,300})|error: internal compiler error: (.{1,300})|(?:[\w./+-]{1,300}:(?:\d{1,7}:(?:\d{1,5}:)?)? ?)?internal compiler error: (.{1,300}))$/;
@@ -130,10 +133,10 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
     const line = strip(raw);
     let m: RegExpExecArray | null;
     if ((m = OBJTOOL.exec(line))) {
-      const msg = objtoolMessage(m[3], raw, lines[i + 1]);
+      const msg = objtoolMessage(m[4], raw, lines[i + 1]);
       if (msg === null) continue;
-      const at = OBJTOOL_AT.exec(msg);
-      const fn = at ? null : OBJTOOL_FUNC.exec(msg);
+      const at = m[3] ? null : OBJTOOL_AT.exec(msg);
+      const fn = at || m[3] ? null : OBJTOOL_FUNC.exec(msg);
       const parts = at ?? fn;
       const symbol = parts ? symbolOf(parts[1]) : null;
       const message = normMessage(parts ? parts[2] : msg);
@@ -198,6 +201,12 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
         title: `${severity}: ${message}${flag ? ` [${flag}]` : ""}`,
         text: raw.trim(),
       });
+      continue;
+    }
+    if ((m = GAS_NO_LINE.exec(line))) {
+      const kindName = m[2].toLowerCase();
+      const message = normMessage(m[3]);
+      add({ tool: "assembler", kind: kindName, symbol: null, signature: `compiler:${kindName}:${message}`, title: `${kindName}: ${message}`, text: raw.trim() });
       continue;
     }
     if (kind === "build-log" && (m = RUSTC.exec(line)) && (m[2] || /^\s{0,12}--> /.test(lines[i + 1] ?? "") || /panicked/.test(m[3]))) {
