@@ -180,3 +180,17 @@ describe("extractDiagnostics: GNU as without a line number, objtool's own failur
     ]);
   });
 });
+
+describe("extractDiagnostics: wrapped objtool lines and gas's quoted characters", () => {
+  test("a message wrapped after \"objtool:\" and again after \"with\" is whole", () => {
+    // CACT4Y+bsTHAOtMKj_kWps1UdORWM1C8C7AN+ogPvw1gg1ugY7A@mail.gmail.com
+    const got = of("kernel/kcsan/core.o: warning: objtool:\n__kcsan_check_watchpoint()+0x228: call to __stack_chk_fail() with\nUACCESS enabled\n");
+    assert.deepEqual(got.map((d) => [d.symbol, d.signature]), [["__kcsan_check_watchpoint", "objtool:__kcsan_check_watchpoint:call to __stack_chk_fail() with UACCESS enabled"]]);
+  });
+  test("gas's \"unrecognized character is `I'\" names no symbol", () => {
+    // d707cb3b-1569-45d9-bdc3-dcc98eb88bc4@sirena.org.uk
+    const [d] = of("/tmp/next/tmp/ccjk7YJR.s:5: Error: junk at end of line, first unrecognized character is `I'\n");
+    assert.equal(d.tool, "assembler");
+    assert.equal(d.symbol, null);
+  });
+});

@@ -75,9 +75,9 @@ export function extractDiagnostics(ctx: ExtractContext): DiagnosticRef[] {
   ctx.own.forEach(({ block }, k) => {
     if (block.type === "diff" || block.type === "quote" || block.type === "signature") return;
     if (block.type === "code" && (block.kind === "disasm" || block.kind === "asm" || block.kind === "llvm-ir")) return;
-    // a line the mail client wrapped may continue in the next block
+    // a line the mail client wrapped may continue in the next block (two lines: after "objtool:" and again)
     const next = ctx.own[k + 1]?.block;
-    const lines = next && next.type !== "quote" && next.start === block.start + block.lines.length ? [...block.lines, next.lines[0]] : block.lines;
+    const lines = next && next.type !== "quote" && next.start === block.start + block.lines.length ? [...block.lines, ...next.lines.slice(0, 2)] : block.lines;
     // a sanitizer's title line opens a report also in a listing the segmenter did not take for an oops ("| BUG: KCSAN: …")
     if (block.type === "code" && (block.kind === "oops" || block.lines.some((l) => l.length < 1200 && SANITIZER_TITLE.test(strip(l))))) {
       const report = kernelReport(block.lines);
@@ -99,7 +99,9 @@ function continuation(raw: string, next: string | undefined): string | null {
   // wrapping leaves the rest at column 0; indented lines are source excerpts or the next log line
   if (next === undefined || raw.length < 60 || /^\s/.test(next)) return null;
   const n = strip(next);
-  if (!/^[a-z_(`'.]/.test(n) || /^[\w./+-]{1,300}:\d|: (?:warning|error|note): /.test(n) || MAKE_LINE.test(n)) return null;
+  // the next line may start in upper case when the line breaks after a word no sentence ends with ("… with\nUACCESS enabled")
+  const open = /^[a-z_(`'.]/.test(n) || (/^[A-Z]/.test(n) && /\s(?:with|to|from|in|of|for|and|the|a|an|by|at|on|is|are)$/.test(raw.trimEnd()));
+  if (!open || /^[\w./+-]{1,300}:\d|: (?:warning|error|note): /.test(n) || MAKE_LINE.test(n)) return null;
   return n;
 }
 
@@ -133,7 +135,7 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
     const line = strip(raw);
     let m: RegExpExecArray | null;
     if ((m = OBJTOOL.exec(line))) {
-      const msg = objtoolMessage(m[4], raw, lines[i + 1]);
+      const msg = objtoolMessage(m[4], raw, lines[i + 1], lines[i + 2]);
       if (msg === null) continue;
       const at = m[3] ? null : OBJTOOL_AT.exec(msg);
       const fn = at || m[3] ? null : OBJTOOL_FUNC.exec(msg);
@@ -227,7 +229,8 @@ const NOT_A_NAME = /^(?:if|else|for|while|do|switch|case|default|return|goto|bre
 
 /** The first quoted identifier of a compiler message that names a symbol (not a keyword, type or attribute). */
 function quotedName(msg: string): string | null {
-  for (const m of msg.matchAll(/['‘`]([A-Za-z_][\w$]{0,200})['’](?! attribute)/g)) {
+  // gas: "first unrecognized character is `I'" quotes a character
+  for (const m of msg.matchAll(/(?<!character is )['‘`]([A-Za-z_][\w$]{0,200})['’](?! attribute)/g)) {
     if (!NOT_A_NAME.test(m[1])) return m[1];
   }
   return null;
@@ -237,11 +240,13 @@ function quotedName(msg: string): string | null {
  * The message of an objtool line: null for the backtrace lines objtool indents under a warning ("objtool:   foo()+0x0:
  * <=== (sym)"); a message wrapped right after "objtool:", or after a lone "func()", is taken from the next line.
  */
-function objtoolMessage(msg: string | undefined, raw: string, next: string | undefined): string | null {
+function objtoolMessage(msg: string | undefined, raw: string, next: string | undefined, after: string | undefined): string | null {
   if (msg === undefined) {
     if (next === undefined || /^\s/.test(next)) return null;
     const n = strip(next);
-    return /^[\w.$]{1,200}(?:\(\))?(?:\+0x[0-9a-f]{1,16})?:? [a-z]/.test(n) ? n : null;
+    if (!/^[\w.$]{1,200}(?:\(\))?(?:\+0x[0-9a-f]{1,16})?:? [a-z]/.test(n)) return null;
+    const more = continuation(next, after);
+    return more ? `${n} ${more}` : n;
   }
   if (/^\s/.test(msg)) return null;
   if (/^[\w.$]{1,300}\(\)$/.test(msg) && next !== undefined) {
