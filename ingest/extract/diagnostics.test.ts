@@ -194,3 +194,11 @@ describe("extractDiagnostics: wrapped objtool lines and gas's quoted characters"
     assert.equal(d.symbol, null);
   });
 });
+
+test("cppcheck's lines, in the compiler's format with a check id last, are cppcheck's", () => {
+  // 20200729152904.136335-1-masahiroy@kernel.org
+  const [d] = of("scripts/kconfig/qconf.cc:1255:10: error: Mismatching allocation and deallocation: data [mismatchAllocDealloc]\n");
+  assert.deepEqual([d.tool, d.signature], ["cppcheck", "cppcheck:error:Mismatching allocation and deallocation: data [mismatchAllocDealloc]"]);
+  // clang-tidy's "[clang-diagnostic-error]" is the compiler's own error
+  assert.equal(of("drivers/foo.c:12:3: error: expected '(' after 'asm' [clang-diagnostic-error]\n")[0].tool, "compiler");
+});

@@ -195,11 +195,13 @@ function toolLines(lines: string[], count: number, kind: string | null, add: (d:
       if (SUMMARY.test(message)) continue;
       const flag = m[6] ?? null;
       const kindName = severity === "internal compiler error" ? "crash" : severity.replace("fatal ", "");
+      // cppcheck prints the compiler's format with its check id last: "… deallocation: data [mismatchAllocDealloc]"
+      const cppcheck = flag === null && /\[[a-z]{2,40}[A-Z][A-Za-z0-9]{1,60}\]$/.test(message);
       add({
-        tool: m[1] === "{standard input}" || /\.s$/i.test(m[1]) ? "assembler" : "compiler",
+        tool: cppcheck ? "cppcheck" : m[1] === "{standard input}" || /\.s$/i.test(m[1]) ? "assembler" : "compiler",
         kind: kindName,
         symbol: quotedName(whole),
-        signature: `compiler:${kindName}:${message}${flag ? ` [${flag}]` : ""}`,
+        signature: `${cppcheck ? "cppcheck" : "compiler"}:${kindName}:${message}${flag ? ` [${flag}]` : ""}`,
         title: `${severity}: ${message}${flag ? ` [${flag}]` : ""}`,
         text: raw.trim(),
       });
