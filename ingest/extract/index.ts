@@ -14,7 +14,7 @@ import { extractTrailers } from "./trailers";
 import type { Entities, SnippetRef } from "./types";
 
 /** Bumped whenever an extractor changes what it finds, so stored messages can be re-extracted. */
-export const EXTRACT_VERSION = 5;
+export const EXTRACT_VERSION = 6;
 
 /** Entities of one message. Pass `blocks` when the body is already segmented (ingest renders from them too). */
 export function extractEntities(input: { subject: string; body: string }, blocks: Block[] = segmentBody(input.body)): Entities {
