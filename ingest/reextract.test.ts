@@ -64,3 +64,17 @@ test("ingest --no-extract stores no entities at extract version 0, and reextract
   full.db.close();
   lazy.db.close();
 });
+
+test("reextract rewrites what an older extractor stored about a diagnostic it still finds", async () => {
+  const { db } = tempDatabase();
+  await ingest(db, [sampleFile("clang-built-linux-2019-08.mbox.gz")], { workers: 1, warn: () => {} });
+  type Row = { signature: string; tool: string; kind: string; symbol: string | null; title: string };
+  const rows = () => db.prepare("SELECT signature, tool, kind, symbol, title FROM diagnostic ORDER BY signature").all() as Row[];
+  const fresh = rows();
+  assert.ok(fresh.some((r) => r.symbol !== null), "the sample has diagnostics with symbols");
+  // What an older extractor might have written under the same signatures.
+  db.exec("UPDATE diagnostic SET tool = 'stale', kind = 'stale', symbol = NULL, title = 'stale title'");
+  await reextract(db, { workers: 1 });
+  assert.deepEqual(rows(), fresh);
+  db.close();
+});

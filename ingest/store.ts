@@ -129,6 +129,12 @@ export class Store {
       insertSnippet: p("INSERT INTO snippet (message_row_id, kind, arch, text, files, start_line) VALUES (?, ?, ?, ?, ?, ?)"),
       diagnosticId: p("SELECT id FROM diagnostic WHERE signature = ?"),
       insertDiagnostic: p("INSERT INTO diagnostic (signature, tool, kind, symbol, title) VALUES (?, ?, ?, ?, ?)"),
+      // The row describes a diagnostic as the current extractor does: re-extraction after an extractor change
+      // rewrites tool, kind, symbol and title of signatures it already knew (a no-op when nothing differs).
+      refreshDiagnostic: p(
+        `UPDATE diagnostic SET tool = @tool, kind = @kind, symbol = @symbol, title = @title
+         WHERE id = @id AND (tool IS NOT @tool OR kind IS NOT @kind OR symbol IS NOT @symbol OR title IS NOT @title)`,
+      ),
       insertDiagnosticMention: p("INSERT OR IGNORE INTO diagnostic_mention (diagnostic_id, message_row_id, text) VALUES (?, ?, ?)"),
       insertConfig: p("INSERT OR IGNORE INTO config_mention (message_row_id, name, value) VALUES (?, ?, ?)"),
       insertKernelVersion: p("INSERT OR IGNORE INTO kernel_version_mention (message_row_id, version) VALUES (?, ?)"),
@@ -409,7 +415,9 @@ export class Store {
     }
     for (const sn of e.snippets) s.insertSnippet.run(rowId, sn.kind, sn.arch, sn.text, sn.files ? JSON.stringify(sn.files) : null, sn.startLine);
     for (const d of e.diagnostics) {
-      const id = this.lookupOrInsert(s.diagnosticId, s.insertDiagnostic, [d.signature], [d.tool, d.kind, d.symbol, d.title]);
+      const known = s.diagnosticId.get(d.signature) as { id: number } | undefined;
+      const id = known ? known.id : Number(s.insertDiagnostic.run(d.signature, d.tool, d.kind, d.symbol, d.title).lastInsertRowid);
+      if (known) s.refreshDiagnostic.run({ id, tool: d.tool, kind: d.kind, symbol: d.symbol, title: d.title });
       s.insertDiagnosticMention.run(id, rowId, d.text);
     }
     for (const c of e.configs) s.insertConfig.run(rowId, c.name, c.value);
