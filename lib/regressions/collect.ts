@@ -10,6 +10,7 @@
 //                    breakage somebody ran into (a Fixes: alone is an ordinary bug fix, not a regression report).
 // Regzbot regressions given only a version range ("introduced: v6.1..v6.2") name no commit and are not listed.
 import type { Sqlite } from "../db/sqlite";
+import { prepared } from "../db/statements";
 import { messageIdFromUrl } from "../links/resolve";
 import { regzbotFromRow } from "./regzbot";
 import { parseSubject, subjectKey } from "./series";
@@ -72,8 +73,8 @@ export function regressionCandidates(db: Sqlite): RegressionCandidate[] {
     if (EVIDENCE_ORDER.indexOf(c.evidence) < EVIDENCE_ORDER.indexOf(old.evidence)) old.evidence = c.evidence;
     if (c.firstDate !== null && (old.firstDate === null || c.firstDate < old.firstDate)) old.firstDate = c.firstDate;
   };
-  const mentioned = db
-    .prepare(
+  const mentioned = prepared(
+      db,
       `SELECT c.id AS commitId, c.repo, c.sha, c.subject, cm.role, MIN(m.date) AS firstDate
        FROM commit_mention cm JOIN "commit" c ON c.id = cm.commit_id JOIN message m ON m.id = cm.message_row_id
        WHERE cm.role IN ('bisected-to', 'introduced-by')
@@ -85,8 +86,8 @@ export function regressionCandidates(db: Sqlite): RegressionCandidate[] {
     const evidence: RegressionEvidence = r.role === "fixes" ? "reported-fix" : (r.role as RegressionEvidence);
     add({ repo: r.repo, sha: r.sha, commitId: r.commitId, subject: r.subject, evidence, firstDate: r.firstDate });
   }
-  const regzbot = db
-    .prepare(
+  const regzbot = prepared(
+      db,
       `SELECT r.command, r.argument, m.date FROM regzbot_command r JOIN message m ON m.id = r.message_row_id
        WHERE r.command = 'introduced' ORDER BY m.date`,
     )
@@ -109,8 +110,8 @@ export function resolveCulprit(db: Sqlite, repo: string, sha: string): CulpritCo
   if (!/^[0-9a-f]{7,40}$/.test(x)) return null;
   const prefixes: string[] = [];
   for (let n = 7; n <= x.length; n++) prefixes.push(x.slice(0, n));
-  const row = db
-    .prepare(
+  const row = prepared(
+      db,
       `SELECT id AS commitId, repo, sha, subject FROM "commit"
        WHERE repo = ? AND ((sha >= ? AND sha < ?) OR sha IN (SELECT value FROM json_each(?)))
        ORDER BY length(sha) DESC LIMIT 1`,
@@ -124,8 +125,7 @@ export function resolveCulprit(db: Sqlite, repo: string, sha: string): CulpritCo
 
 /** "#regzbot introduced: <sha>" commands naming the commit `sha` (abbreviated or not). */
 function regzbotIntroductions(db: Sqlite, sha: string): { rowId: number; sha: string }[] {
-  const rows = db
-    .prepare("SELECT message_row_id AS rowId, command, argument FROM regzbot_command WHERE command = 'introduced' AND argument LIKE ?")
+  const rows = prepared(db, "SELECT message_row_id AS rowId, command, argument FROM regzbot_command WHERE command = 'introduced' AND argument LIKE ?")
     .all(`${sha.slice(0, 7)}%`) as { rowId: number; command: string; argument: string }[];
   return rows.flatMap((r) => {
     const named = regzbotFromRow(r).commit;
@@ -149,8 +149,8 @@ interface MessageRow {
 
 /** Row ids of the message with this Message-ID and of every reply below it. */
 function withReplies(db: Sqlite, rowId: number): number[] {
-  return db
-    .prepare(
+  return prepared(
+      db,
       `WITH RECURSIVE below(id, mid) AS (
          SELECT id, message_id FROM message WHERE id = ?
          UNION SELECT m.id, m.message_id FROM message m JOIN below b ON m.parent_id = b.mid
@@ -162,19 +162,18 @@ function withReplies(db: Sqlite, rowId: number): number[] {
 
 /** The whole thread, when it is small enough to be one discussion. */
 function wholeThread(db: Sqlite, threadId: number): number[] {
-  const rows = db.prepare(`SELECT id FROM message WHERE thread_id = ? AND ghost = 0 LIMIT ${MAX_THREAD_MESSAGES + 1}`).pluck().all(threadId) as number[];
+  const rows = prepared(db, `SELECT id FROM message WHERE thread_id = ? AND ghost = 0 LIMIT ${MAX_THREAD_MESSAGES + 1}`).pluck().all(threadId) as number[];
   return rows.length > MAX_THREAD_MESSAGES ? [] : rows;
 }
 
 /** The first real message of a thread (its report, when the thread is one). */
 function threadStart(db: Sqlite, threadId: number): { rowId: number; messageId: string; subject: string } | undefined {
-  return db
-    .prepare("SELECT id AS rowId, message_id AS messageId, subject FROM message WHERE thread_id = ? AND ghost = 0 ORDER BY date IS NULL, date, id LIMIT 1")
+  return prepared(db, "SELECT id AS rowId, message_id AS messageId, subject FROM message WHERE thread_id = ? AND ghost = 0 ORDER BY date IS NULL, date, id LIMIT 1")
     .get(threadId) as { rowId: number; messageId: string; subject: string } | undefined;
 }
 
 function rowIdOf(db: Sqlite, messageId: string): number | undefined {
-  return db.prepare("SELECT id FROM message WHERE message_id = ? AND ghost = 0").pluck().get(messageId) as number | undefined;
+  return prepared(db, "SELECT id FROM message WHERE message_id = ? AND ghost = 0").pluck().get(messageId) as number | undefined;
 }
 
 /** A quoted FTS5 phrase: the title's words in order. */
@@ -185,7 +184,7 @@ function ftsPhrase(text: string): string {
 /** Patch postings with one of the titles (fixes regzbot or a posting names), and pull requests listing them. */
 function postingsTitled(db: Sqlite, titles: string[]): number[] {
   const out: number[] = [];
-  const match = db.prepare("SELECT f.rowid AS id, m.subject FROM message_fts f JOIN message m ON m.id = f.rowid WHERE message_fts MATCH ? LIMIT 100");
+  const match = prepared(db, "SELECT f.rowid AS id, m.subject FROM message_fts f JOIN message m ON m.id = f.rowid WHERE message_fts MATCH ? LIMIT 100");
   for (const title of new Set(titles)) {
     const key = subjectKey(title);
     if (key.length < 12) continue; // too short to name one patch
@@ -200,8 +199,8 @@ function postingsTitled(db: Sqlite, titles: string[]): number[] {
 }
 
 function loadMessages(db: Sqlite, rowIds: number[]): MessageRow[] {
-  return db
-    .prepare(
+  return prepared(
+      db,
       `SELECT m.id AS rowId, m.message_id AS messageId, m.in_reply_to AS inReplyTo, m.parent_id AS parentId,
          m.thread_id AS threadId, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.date, m.body,
          (SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id WHERE ml.message_row_id = m.id ORDER BY l.name LIMIT 1) AS list
@@ -215,7 +214,7 @@ export function messageFacts(db: Sqlite, rows: MessageRow[]): MessageFacts[] {
   const list = ids(rows.map((r) => r.rowId));
   const group = <T>(sql: string): Map<number, T[]> => {
     const out = new Map<number, T[]>();
-    for (const r of db.prepare(sql).all(list) as (T & { rowId: number })[]) {
+    for (const r of prepared(db, sql).all(list) as (T & { rowId: number })[]) {
       const { rowId, ...rest } = r;
       out.set(rowId, [...(out.get(rowId) ?? []), rest as T]);
     }
@@ -260,14 +259,13 @@ export function collectRegression(db: Sqlite, culprit: CulpritCommit): Regressio
   if (notCulprit(culprit.sha)) return null;
   const seeds = culprit.commitId === null
     ? []
-    : (db
-        .prepare("SELECT message_row_id AS rowId, role FROM commit_mention WHERE commit_id = ? AND role NOT IN (SELECT value FROM json_each(?))")
+    : (prepared(db, "SELECT message_row_id AS rowId, role FROM commit_mention WHERE commit_id = ? AND role NOT IN (SELECT value FROM json_each(?))")
         .all(culprit.commitId, JSON.stringify(IGNORED_ROLES)) as { rowId: number; role: CommitRole }[]);
   const regzbotSeeds = culprit.repo === "linux" ? regzbotIntroductions(db, culprit.sha) : [];
   const hasReportedFix =
     seeds.some((s) => s.role === "fixes") &&
-    (db
-      .prepare(
+    (prepared(
+        db,
         `SELECT count(*) FROM trailer WHERE name IN ('Reported-by', 'Closes') AND message_row_id IN (SELECT value FROM json_each(?))`,
       )
       .pluck()
@@ -314,8 +312,7 @@ export function collectRegression(db: Sqlite, culprit: CulpritCommit): Regressio
 
   // What the fixes close: a report archived here.
   const fixRowIds = seeds.filter((s) => s.role === "fixes" || (s.role === "introduced-by" && isPosting(seedRow.get(s.rowId)!))).map((s) => s.rowId);
-  const closes = db
-    .prepare(`SELECT value FROM trailer WHERE name IN ('Closes', 'Link') AND message_row_id IN (SELECT value FROM json_each(?))`)
+  const closes = prepared(db, `SELECT value FROM trailer WHERE name IN ('Closes', 'Link') AND message_row_id IN (SELECT value FROM json_each(?))`)
     .pluck()
     .all(ids(fixRowIds)) as string[];
   for (const url of closes) {
@@ -338,8 +335,7 @@ export function collectRegression(db: Sqlite, culprit: CulpritCommit): Regressio
   // Fixes regzbot names by subject, and pull requests listing the fixes posted.
   let rows = loadMessages(db, [...rowIds]);
   const regzbotFixTitles = (
-    db
-      .prepare(`SELECT command, argument FROM regzbot_command WHERE command = 'fix' AND message_row_id IN (SELECT value FROM json_each(?))`)
+    prepared(db, `SELECT command, argument FROM regzbot_command WHERE command = 'fix' AND message_row_id IN (SELECT value FROM json_each(?))`)
       .all(ids([...rowIds])) as { command: string; argument: string }[]
   ).flatMap((r) => {
     const c = regzbotFromRow(r);
@@ -355,8 +351,7 @@ export function collectRegression(db: Sqlite, culprit: CulpritCommit): Regressio
   // Patches that link to the report (Link:/Closes:) fix it too.
   const reportMid = typeof reportId === "string" ? reportId : null;
   if (reportMid) {
-    const linking = db
-      .prepare("SELECT message_row_id FROM trailer WHERE name IN ('Link', 'Closes') AND value LIKE ?")
+    const linking = prepared(db, "SELECT message_row_id FROM trailer WHERE name IN ('Link', 'Closes') AND value LIKE ?")
       .pluck()
       .all(`%${reportMid.replace(/[%_]/g, "")}%`) as number[];
     for (const id of linking) if (!rowIds.has(id)) addAll(withReplies(db, id));
