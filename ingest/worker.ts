@@ -185,6 +185,10 @@ if (!isMainThread && parentPort) {
 // A worker's live data is one batch; without a cap V8 lets each worker's heap grow to hundreds of
 // megabytes before collecting, which is what would push a large ingest past its memory budget.
 const WORKER_HEAP_MB = 160;
+// Parsing and extraction make many short-lived strings; a young generation this large collects them in fewer
+// scavenges: on the kbuild archive it took ~1.5 s off ingest with extraction (nothing measurable without), for
+// 65 MB more peak RSS (643 → 708 MB).
+const WORKER_YOUNG_MB = 64;
 
 interface Pending {
   resolve: (reply: unknown) => void;
@@ -202,7 +206,7 @@ export class AnalyzePool {
     // ignores `execArgv: ["--import", "tsx"]`, so a small bootstrap registers tsx, then imports the file.
     const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       const queue: Pending[] = [];
       worker.on("message", (reply: unknown) => queue.shift()?.resolve(reply));
       worker.on("error", (err) => this.fail(new Error(`ingest worker ${i + 1} failed: ${err.message}`)));
