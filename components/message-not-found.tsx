@@ -1,5 +1,6 @@
 // The 404 for an unknown Message-ID: says what was looked up and offers a search for it.
-import { escapeMessageId, messageUrl } from "../lib/mail/url";
+import { messageUrl } from "../lib/mail/url";
+import { MessageIdLookups } from "./message-id-lookups";
 
 export function MessageNotFound({ messageId, referencedIn }: { messageId: string; referencedIn?: { list: string; messageId: string } }) {
   return (
@@ -13,14 +14,7 @@ export function MessageNotFound({ messageId, referencedIn }: { messageId: string
           Other messages refer to it: <a href={messageUrl(referencedIn.list, referencedIn.messageId, "thread")}>see the thread</a>.
         </p>
       )}
-      <p>
-        <a className="button" href={`/search?q=${encodeURIComponent(`m:"${messageId.replaceAll(`"`, "")}"`)}`}>
-          Search for this Message-ID
-        </a>{" "}
-        <a href={`https://lore.kernel.org/all/${escapeMessageId(messageId)}/`} rel="nofollow noopener">
-          look it up on lore.kernel.org
-        </a>
-      </p>
+      <MessageIdLookups messageId={messageId} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The 404 for a link that leads to no message here: the original link (so the reader can still follow it),
 // and why — a host that is no mail archive, an archive page without a Message-ID, or a message not ingested.
 import type { NotInArchiveCause } from "../lib/links/go";
-import { escapeMessageId } from "../lib/mail/url";
+import { MessageIdLookups } from "./message-id-lookups";
 
 const WHY: Record<NotInArchiveCause, string> = {
   "unknown-host": "Its host is not a mail archive this site knows how to read a Message-ID from.",
@@ -27,16 +27,7 @@ export function NotInArchive({ url, cause, reason, messageId }: { url: string; c
       </p>
       <p>{WHY[cause]}</p>
       <p className="hint mono">{reason}</p>
-      {messageId && (
-        <p>
-          <a className="button" href={`/search?q=${encodeURIComponent(`m:"${messageId.replaceAll(`"`, "")}"`)}`}>
-            Search for this Message-ID
-          </a>{" "}
-          <a href={`https://lore.kernel.org/all/${escapeMessageId(messageId)}/`} rel="nofollow noopener">
-            look it up on lore.kernel.org
-          </a>
-        </p>
-      )}
+      {messageId && <MessageIdLookups messageId={messageId} />}
     </div>
   );
 }
