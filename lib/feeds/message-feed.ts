@@ -16,6 +16,7 @@ export interface FeedMessageInput {
   date: Date | null;
   body: string;
   parentId: string | null;
+  /** The list its page lives under (the first list it came through), or null for list-less mail. */
   list: string | null;
 }
 

@@ -1,6 +1,7 @@
 // What the Atom feeds and the search mbox export read: messages newest first, by list, thread, search hit,
 // commit or toolchain mention.
 import { prisma } from "../db";
+import type { FeedMessageInput } from "../feeds/message-feed";
 import { MAX_PAGE_SIZE } from "../search/shared";
 import { searchMessages, type Sort } from "./search";
 
@@ -13,17 +14,8 @@ export const THREAD_FEED_ENTRIES = 200;
 const SHA_MIN = 7;
 const SHA = /^[0-9a-f]{7,64}$/;
 
-export interface FeedMessage {
-  messageId: string;
-  subject: string;
-  fromName: string;
-  fromAddr: string;
-  date: Date | null;
-  body: string;
-  parentId: string | null;
-  /** The list its page lives under (the first list it came through), or null for list-less mail. */
-  list: string | null;
-}
+/** A message as the feeds render it (lib/feeds/message-feed.ts); `list` is the first list it came through. */
+export type FeedMessage = FeedMessageInput;
 
 const feedSelect = {
   messageId: true,
