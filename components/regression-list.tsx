@@ -1,9 +1,10 @@
 // The regressions table: title and report, culprit commit, state, first report, last activity, toolchains, arches.
-import { commitUrl, regressionUrl, toolchainUrl } from "../lib/entity-urls";
+import { commitUrl, regressionUrl } from "../lib/entity-urls";
 import { messageUrl } from "../lib/mail/url";
 import type { RegressionRow } from "../lib/queries/regressions";
 import { DateText } from "./date-text";
 import { RegressionStateBadge } from "./regression-state-badge";
+import { ToolchainList } from "./toolchain-list";
 import styles from "./regressions.module.css";
 
 export function RegressionList({ rows }: { rows: RegressionRow[] }) {
@@ -45,14 +46,7 @@ export function RegressionList({ rows }: { rows: RegressionRow[] }) {
               <DateText date={r.lastActivity} dayOnly />
             </td>
             <td>
-              {r.toolchains.slice(0, 3).map((t, i) => (
-                <span key={`${t.name}${t.version}`}>
-                  {i > 0 && ", "}
-                  <a href={toolchainUrl(t.name, t.version)}>
-                    {t.name} {t.version}
-                  </a>
-                </span>
-              ))}
+              <ToolchainList toolchains={r.toolchains.slice(0, 3)} />
               {r.arches.length > 0 && <span className="dim"> {r.arches.join(" ")}</span>}
             </td>
           </tr>

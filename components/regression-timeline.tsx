@@ -1,12 +1,13 @@
 // One regression's story in time order: report (with toolchain and config), bisection and culprit, discussion,
 // fix postings v1, v2…, fix applied, revert, stable backport, regzbot commands, and the state they add up to.
 // Takes a RegressionHistory, so the regression page, commit pages and thread pages can all show it.
-import { commitUrl, configUrl, DEFAULT_REPO, toolchainUrl } from "../lib/entity-urls";
+import { commitUrl, configUrl, DEFAULT_REPO } from "../lib/entity-urls";
 import { messageUrl } from "../lib/mail/url";
 import type { RegzbotCommand } from "../lib/regressions/regzbot";
 import { sameCommit, type CommitFact, type RegressionHistory, type TimelineEntry, type TimelineKind } from "../lib/regressions/timeline";
 import { DateText } from "./date-text";
 import { RegressionStateBadge } from "./regression-state-badge";
+import { ToolchainList } from "./toolchain-list";
 import styles from "./regressions.module.css";
 
 const KIND_LABEL: Record<TimelineKind, string> = {
@@ -68,14 +69,7 @@ function entryDetail(e: TimelineEntry, repoOf: (sha: string) => string) {
     parts.push(
       <span key="t">
         built with{" "}
-        {e.toolchains.map((t, i) => (
-          <span key={`${t.name}${t.version}`}>
-            {i > 0 && ", "}
-            <a href={toolchainUrl(t.name, t.version)}>
-              {t.name} {t.version}
-            </a>
-          </span>
-        ))}
+        <ToolchainList toolchains={e.toolchains} />
       </span>,
     );
   if (e.arches?.length) parts.push(<span key="ar">on {e.arches.join(", ")}</span>);
