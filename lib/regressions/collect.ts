@@ -74,24 +74,22 @@ export function regressionCandidates(db: Sqlite): RegressionCandidate[] {
     if (c.firstDate !== null && (old.firstDate === null || c.firstDate < old.firstDate)) old.firstDate = c.firstDate;
   };
   const mentioned = prepared(
-      db,
-      `SELECT c.id AS commitId, c.repo, c.sha, c.subject, cm.role, MIN(m.date) AS firstDate
-       FROM commit_mention cm JOIN "commit" c ON c.id = cm.commit_id JOIN message m ON m.id = cm.message_row_id
-       WHERE cm.role IN ('bisected-to', 'introduced-by')
-          OR (cm.role = 'fixes' AND EXISTS (SELECT 1 FROM trailer t WHERE t.message_row_id = cm.message_row_id AND t.name IN ('Reported-by', 'Closes')))
-       GROUP BY c.id, cm.role`,
-    )
-    .all() as { commitId: number; repo: string; sha: string; subject: string | null; role: CommitRole; firstDate: number | null }[];
+    db,
+    `SELECT c.id AS commitId, c.repo, c.sha, c.subject, cm.role, MIN(m.date) AS firstDate
+     FROM commit_mention cm JOIN "commit" c ON c.id = cm.commit_id JOIN message m ON m.id = cm.message_row_id
+     WHERE cm.role IN ('bisected-to', 'introduced-by')
+        OR (cm.role = 'fixes' AND EXISTS (SELECT 1 FROM trailer t WHERE t.message_row_id = cm.message_row_id AND t.name IN ('Reported-by', 'Closes')))
+     GROUP BY c.id, cm.role`,
+  ).all() as { commitId: number; repo: string; sha: string; subject: string | null; role: CommitRole; firstDate: number | null }[];
   for (const r of mentioned) {
     const evidence: RegressionEvidence = r.role === "fixes" ? "reported-fix" : (r.role as RegressionEvidence);
     add({ repo: r.repo, sha: r.sha, commitId: r.commitId, subject: r.subject, evidence, firstDate: r.firstDate });
   }
   const regzbot = prepared(
-      db,
-      `SELECT r.command, r.argument, m.date FROM regzbot_command r JOIN message m ON m.id = r.message_row_id
-       WHERE r.command = 'introduced' ORDER BY m.date`,
-    )
-    .all() as { command: string; argument: string; date: number | null }[];
+    db,
+    `SELECT r.command, r.argument, m.date FROM regzbot_command r JOIN message m ON m.id = r.message_row_id
+     WHERE r.command = 'introduced' ORDER BY m.date`,
+  ).all() as { command: string; argument: string; date: number | null }[];
   for (const r of regzbot) {
     const sha = regzbotFromRow(r).commit;
     if (!sha) continue;
@@ -111,12 +109,11 @@ export function resolveCulprit(db: Sqlite, repo: string, sha: string): CulpritCo
   const prefixes: string[] = [];
   for (let n = 7; n <= x.length; n++) prefixes.push(x.slice(0, n));
   const row = prepared(
-      db,
-      `SELECT id AS commitId, repo, sha, subject FROM "commit"
-       WHERE repo = ? AND ((sha >= ? AND sha < ?) OR sha IN (SELECT value FROM json_each(?)))
-       ORDER BY length(sha) DESC LIMIT 1`,
-    )
-    .get(repo, x, `${x}g`, JSON.stringify(prefixes)) as CulpritCommit | undefined;
+    db,
+    `SELECT id AS commitId, repo, sha, subject FROM "commit"
+     WHERE repo = ? AND ((sha >= ? AND sha < ?) OR sha IN (SELECT value FROM json_each(?)))
+     ORDER BY length(sha) DESC LIMIT 1`,
+  ).get(repo, x, `${x}g`, JSON.stringify(prefixes)) as CulpritCommit | undefined;
   if (row) return row;
   if (repo !== "linux") return null;
   const named = regzbotIntroductions(db, x);
@@ -150,12 +147,12 @@ interface MessageRow {
 /** Row ids of the message with this Message-ID and of every reply below it. */
 function withReplies(db: Sqlite, rowId: number): number[] {
   return prepared(
-      db,
-      `WITH RECURSIVE below(id, mid) AS (
-         SELECT id, message_id FROM message WHERE id = ?
-         UNION SELECT m.id, m.message_id FROM message m JOIN below b ON m.parent_id = b.mid
-       ) SELECT id FROM below LIMIT ${MAX_THREAD_MESSAGES}`,
-    )
+    db,
+    `WITH RECURSIVE below(id, mid) AS (
+       SELECT id, message_id FROM message WHERE id = ?
+       UNION SELECT m.id, m.message_id FROM message m JOIN below b ON m.parent_id = b.mid
+     ) SELECT id FROM below LIMIT ${MAX_THREAD_MESSAGES}`,
+  )
     .pluck()
     .all(rowId) as number[];
 }
@@ -200,13 +197,12 @@ function postingsTitled(db: Sqlite, titles: string[]): number[] {
 
 function loadMessages(db: Sqlite, rowIds: number[]): MessageRow[] {
   return prepared(
-      db,
-      `SELECT m.id AS rowId, m.message_id AS messageId, m.in_reply_to AS inReplyTo, m.parent_id AS parentId,
-         m.thread_id AS threadId, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.date, m.body,
-         (SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id WHERE ml.message_row_id = m.id ORDER BY l.name LIMIT 1) AS list
-       FROM message m WHERE m.id IN (SELECT value FROM json_each(?)) AND m.ghost = 0`,
-    )
-    .all(ids(rowIds)) as MessageRow[];
+    db,
+    `SELECT m.id AS rowId, m.message_id AS messageId, m.in_reply_to AS inReplyTo, m.parent_id AS parentId,
+       m.thread_id AS threadId, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.date, m.body,
+       (SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id WHERE ml.message_row_id = m.id ORDER BY l.name LIMIT 1) AS list
+     FROM message m WHERE m.id IN (SELECT value FROM json_each(?)) AND m.ghost = 0`,
+  ).all(ids(rowIds)) as MessageRow[];
 }
 
 /** MessageFacts of the given messages: their commits, toolchains, configs, arches, trailers and regzbot commands. */
@@ -265,9 +261,9 @@ export function collectRegression(db: Sqlite, culprit: CulpritCommit): Regressio
   const hasReportedFix =
     seeds.some((s) => s.role === "fixes") &&
     (prepared(
-        db,
-        `SELECT count(*) FROM trailer WHERE name IN ('Reported-by', 'Closes') AND message_row_id IN (SELECT value FROM json_each(?))`,
-      )
+      db,
+      `SELECT count(*) FROM trailer WHERE name IN ('Reported-by', 'Closes') AND message_row_id IN (SELECT value FROM json_each(?))`,
+    )
       .pluck()
       .get(ids(seeds.filter((s) => s.role === "fixes").map((s) => s.rowId))) as number) > 0;
   const found: RegressionEvidence | undefined = regzbotSeeds.length
