@@ -36,10 +36,45 @@ function cpuMs(pid: number): number | null {
   }
 }
 
+/**
+ * CPU time per thread of a live process, in ms, keyed by thread id. All of node's threads are called "node":
+ * the main thread has the process's id, the ingest workers are the busiest of the others, and V8's GC helpers
+ * and libuv's pool make up the rest.
+ */
+function threadCpuMs(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS);
+    }
+  } catch {
+    // the process or a thread ended between the listing and the read
+  }
+  return out;
+}
+
+/** Main thread, the `workers` busiest other threads, and the rest (GC helpers, libuv). */
+function splitThreads(pid: number, byThread: Map<number, number>, workers: number): ThreadSplit {
+  const others = [...byThread].filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a);
+  return {
+    main: byThread.get(pid) ?? 0,
+    workers: others.slice(0, workers).reduce((n, ms) => n + ms, 0),
+    rest: others.slice(workers).reduce((n, ms) => n + ms, 0),
+  };
+}
+
 function dbSize(file: string): number {
   let n = 0;
   for (const f of [file, `${file}-wal`]) if (fs.existsSync(f)) n += fs.statSync(f).size;
   return n;
+}
+
+interface ThreadSplit {
+  main: number;
+  workers: number;
+  rest: number;
 }
 
 interface Run {
@@ -49,6 +84,7 @@ interface Run {
   peakKb: number | null;
   dbBytes: number;
   stdout: string;
+  threads: ThreadSplit | null;
 }
 
 async function ingestOnce(file: string, extraArgs: string[]): Promise<Run> {
@@ -64,9 +100,11 @@ async function ingestOnce(file: string, extraArgs: string[]): Promise<Run> {
   child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
   let peak: number | null = null;
   let cpu: number | null = null;
+  const perThread = new Map<number, number>();
   const timer = setInterval(() => {
     peak = peakRssKb(child.pid!) ?? peak;
     cpu = cpuMs(child.pid!) ?? cpu;
+    for (const [tid, ms] of threadCpuMs(child.pid!)) perThread.set(tid, ms);
   }, SAMPLE_MS);
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   clearInterval(timer);
@@ -75,7 +113,9 @@ async function ingestOnce(file: string, extraArgs: string[]): Promise<Run> {
   fs.rmSync(dir, { recursive: true, force: true });
   if (code !== 0) throw new Error(`ingest exited with status ${code}`);
   const m = /([\d,]+) read:/.exec(stdout);
-  return { messages: m ? Number(m[1].replace(/,/g, "")) : NaN, elapsedMs, cpuMs: cpu, peakKb: peak, dbBytes, stdout };
+  const w = /(\d+) workers?\b/.exec(stdout);
+  const threads = perThread.size ? splitThreads(child.pid!, perThread, w ? Number(w[1]) : os.availableParallelism()) : null;
+  return { messages: m ? Number(m[1].replace(/,/g, "")) : NaN, elapsedMs, cpuMs: cpu, peakKb: peak, dbBytes, stdout, threads };
 }
 
 function report(r: Run): void {
@@ -83,8 +123,13 @@ function report(r: Run): void {
   console.log(`elapsed:   ${formatDuration(r.elapsedMs)} (whole process, start-up included)`);
   console.log(`CPU time:  ${r.cpuMs === null ? "n/a (no /proc)" : formatDuration(r.cpuMs)} (all threads)`);
   console.log(`rate:      ${formatCount(Math.round((r.messages * 1000) / r.elapsedMs))} msg/s`);
+  if (r.threads) console.log(`threads:   ${formatThreads(r.threads)}`);
   console.log(`peak RSS:  ${r.peakKb === null ? "n/a (no /proc)" : formatBytes(r.peakKb * 1024)}`);
   console.log(`DB size:   ${formatBytes(r.dbBytes)}`);
+}
+
+function formatThreads(t: ThreadSplit): string {
+  return `main ${formatDuration(t.main)}, workers ${formatDuration(t.workers)}, GC helpers and the rest ${formatDuration(t.rest)} (CPU)`;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -98,7 +143,10 @@ async function compareExtract(file: string, rounds: number): Promise<void> {
     for (const [label, runs, args] of [["with extraction", on, []], ["--no-extract", off, ["--no-extract"]]] as const) {
       const r = await ingestOnce(file, [...args]);
       runs.push(r);
-      console.log(`round ${i}, ${label}: ${formatDuration(r.elapsedMs)} elapsed, ${r.cpuMs === null ? "n/a" : formatDuration(r.cpuMs)} CPU, ${formatCount(r.messages)} messages`);
+      console.log(
+        `round ${i}, ${label}: ${formatDuration(r.elapsedMs)} elapsed, ${r.cpuMs === null ? "n/a" : formatDuration(r.cpuMs)} CPU, ${formatCount(r.messages)} messages` +
+          (r.threads ? `; ${formatThreads(r.threads)}` : ""),
+      );
     }
   }
   const wall = [median(on.map((r) => r.elapsedMs)), median(off.map((r) => r.elapsedMs))];
