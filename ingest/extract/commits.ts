@@ -4,13 +4,31 @@ import type { ExtractContext } from "./context";
 
 // A hex run that stands alone: not part of a word, a path, a version ("g670b81a890") or a Message-ID.
 const H = String.raw`(?<![\w./@%+=&;#-])([0-9a-fA-F]{7,40})(?![\w@%])`;
+/**
+ * Whether `text` has a run of `n` hex digits (only lower-case ones when `lower`). Every n-th character is read
+ * and a run is measured only around a hex one: any n consecutive characters hold exactly one of those. About
+ * five times faster than /[0-9a-fA-F]{7}/, and most messages hold no such run, so no rule need run on them.
+ */
+export function hasHexRun(text: string, n: number, lower = false): boolean {
+  const hex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (!lower && c >= 0x41 && c <= 0x46);
+  for (let i = n - 1; i < text.length; i += n) {
+    if (!hex(text.charCodeAt(i))) continue;
+    let start = i;
+    while (start > i - n + 1 && hex(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end - start < n && end < text.length && hex(text.charCodeAt(end))) end++;
+    if (end - start >= n) return true;
+  }
+  return false;
+}
+
 // ("subject"), possibly wrapped over lines by the mail client
 const SUBJ = String.raw`(?:[ \t]*\n?[ \t]*\(\s{0,4}["“]([^\n]{1,300}?(?:\n[^\n]{1,300}?)?)["”]\s{0,4}\))?`;
 
 interface Rule {
   re: RegExp;
   /** What the text must contain for `re` to have a chance: a cheap test run first. */
-  needs: RegExp;
+  needs: { test(text: string): boolean };
   role: CommitRole;
   /** Repository named by the pattern itself; otherwise the context decides. */
   repo?: string;
@@ -58,7 +76,7 @@ const RULES: Rule[] = [
   { re: new RegExp(String.raw`\[test failed on [^\n\]]{1,100}?\s${H}\]`, "g"), needs: /\[test failed on/, role: "mention" },
   { re: new RegExp(String.raw`\bcommits?:?\s{1,4}${H}${SUBJ}`, "gi"), needs: /commit/i, role: "mention" },
   { re: new RegExp(String.raw`${H}\s{0,4}\n?[ \t]{0,8}\(\s{0,4}["“](.{1,300}?)["”]\s{0,4}\)`, "g"), needs: /\(\s{0,4}["“]/, role: "mention", mixed: true },
-  { re: /(?<![\w./@%+=&;#-])([0-9a-f]{40})(?![\w@%])/g, needs: /[0-9a-f]{40}/, role: "mention", form: "bare" },
+  { re: /(?<![\w./@%+=&;#-])([0-9a-f]{40})(?![\w@%])/g, needs: { test: (text: string) => hasHexRun(text, 40, true) }, role: "mention", form: "bare" },
 ];
 
 // git.kernel.org, GitHub, GCC and sourceware commit pages
@@ -108,32 +126,34 @@ export function extractCommits(ctx: ExtractContext): CommitRef[] {
   };
   // hex in diffs ("index abc..def") and in listings (addresses, hashes) is not a reference; the rest is read
   // as one text so that a footnote URL can take the role of the sentence citing it
-  const text = ctx.own
-    .filter(({ block }) => block.type !== "diff" && !(block.type === "code" && block.kind !== "bisect-log" && block.kind !== "build-log" && block.kind !== "code"))
-    .map((o) => o.text)
-    .join("\n\n");
-  scanText(text, add);
+  const own = ctx.own.filter(
+    ({ block }) => block.type !== "diff" && !(block.type === "code" && block.kind !== "bisect-log" && block.kind !== "build-log" && block.kind !== "code"),
+  );
+  // every form, URLs too, holds a run of 7 hex digits: most messages have none, and then no rule need run
+  if (!own.some((o) => hasHexRun(o.text, 7))) return [];
+  scanText(own.map((o) => o.text).join("\n\n"), add);
   return collapse(found);
 }
 
 function scanText(text: string, add: (sha: string, repo: string, role: CommitRole, subject: string | null) => void): void {
   const covered = new Set<number>(); // offsets of hashes already taken by a more specific rule
+  const urls: [number, number][] = []; // [start, end) of URLs, whose hex is never a bare mention
   const take = (index: number) => {
-    if (covered.has(index)) return false;
+    if (covered.has(index) || urls.some(([start, end]) => index >= start && index < end)) return false;
     covered.add(index);
     return true;
   };
   // URLs first, so that hashes inside them never count as bare mentions
   for (const m of text.matchAll(COMMIT_URL)) {
     const shaAt = m.index + m[0].length - m[1].length;
-    for (let k = m.index; k < shaAt; k++) covered.add(k);
+    urls.push([m.index, shaAt]);
     if (!take(shaAt)) continue;
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
     const role = roleFromLead(text.slice(Math.max(lineStart, m.index - 120), m.index)) ?? footnoteRole(text, lineStart);
     add(m[1].slice(0, 40), urlRepo(m[0]), role ?? "mention", null);
   }
   const hasPrefixes = /\b(?:https?|git|ssh):\/\/\S+/g;
-  for (const m of text.matchAll(hasPrefixes)) for (let k = m.index; k < m.index + m[0].length; k++) covered.add(k);
+  for (const m of text.matchAll(hasPrefixes)) urls.push([m.index, m.index + m[0].length]);
   for (const rule of RULES) {
     if (!rule.needs.test(text)) continue;
     rule.re.lastIndex = 0;
