@@ -97,7 +97,9 @@ function vendorOf(raw: string | undefined, name: string): string | null {
 
 /** Toolchain versions named in the message's own text (subject included). */
 // A tool's name anywhere in a text: the cheap test before any rule runs.
-const TOOL_WORD = /clang|llvm|lld|gcc|binutils|gnu|rust|pahole|\bld\b|\bgas\b/i;
+// Every rule's `needs` and WORDS_THEN_VERSION's names are in it (a bare "ld" or "gnu" is in none: "%ld", "gnu11").
+const TOOL_WORD = /clang|llvm|lld|gcc|binutils|gnu |ld\.bfd|\bgas\b|rust|pahole/i;
+const TOOL_WORDS = new RegExp(TOOL_WORD.source, "gi");
 
 export function extractToolchains(ctx: ExtractContext): ToolchainRef[] {
   const found: ToolchainRef[] = [];
@@ -136,12 +138,22 @@ export function extractToolchains(ctx: ExtractContext): ToolchainRef[] {
  * The lines of a diff that name a tool and hold a digit ("for binutils 2.14 compatibility" in a linker script).
  * A patch to Makefiles names gcc and ld on hundreds of lines; running every rule over all of them was a third of
  * this extractor's time, and a version in a diff is never spread over several lines the way --version output is.
+ * Two diffs in three name no tool at all: one test of the whole text settles those.
  */
 function versionedToolLines(diff: string): string {
-  return diff
-    .split("\n")
-    .filter((line) => TOOL_WORD.test(line) && /\d/.test(line))
-    .join("\n");
+  if (!TOOL_WORD.test(diff)) return "";
+  const lines: string[] = [];
+  let after = 0; // the end of the last line taken
+  for (const m of diff.matchAll(TOOL_WORDS)) {
+    if (m.index < after) continue;
+    const start = diff.lastIndexOf("\n", m.index) + 1;
+    const newline = diff.indexOf("\n", m.index);
+    const end = newline === -1 ? diff.length : newline;
+    const line = diff.slice(start, end);
+    if (/\d/.test(line)) lines.push(line);
+    after = end;
+  }
+  return lines.join("\n");
 }
 
 function lineAt(text: string, at: number): string {
