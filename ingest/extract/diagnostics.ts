@@ -79,7 +79,7 @@ export function extractDiagnostics(ctx: ExtractContext): DiagnosticRef[] {
     const next = ctx.own[k + 1]?.block;
     const lines = next && next.type !== "quote" && next.start === block.start + block.lines.length ? [...block.lines, ...next.lines.slice(0, 2)] : block.lines;
     // a sanitizer's title line opens a report also in a listing the segmenter did not take for an oops ("| BUG: KCSAN: …")
-    if (block.type === "code" && (block.kind === "oops" || block.lines.some((l) => l.length < 1200 && SANITIZER_TITLE.test(strip(l))))) {
+    if (block.type === "code" && (block.kind === "oops" || block.lines.some((l) => l.length < 1200 && l.includes("BUG: K") && SANITIZER_TITLE.test(strip(l))))) {
       const report = kernelReport(block.lines);
       if (report) add(report);
     }
@@ -127,11 +127,14 @@ function wrappedMessage(lines: string[], at: number): string | null {
   return parts.join(" ");
 }
 
+// A word every form below has on its line: most lines of a message have none, and then no pattern need run.
+const DIAGNOSTIC_WORD = /warning|error|fatal|objtool|modpost|ld(?:\.bfd)?: |referenced in section|undefined reference|Assertion|UNREACHABLE|panicked/i;
+
 /** Tool diagnostics of lines[0..count); lines past `count` are only read as continuations. */
 function toolLines(lines: string[], count: number, kind: string | null, add: (d: DiagnosticRef) => void): void {
   for (let i = 0; i < count; i++) {
     const raw = lines[i];
-    if (raw.length > 1200 || !raw.includes(":")) continue;
+    if (raw.length > 1200 || !raw.includes(":") || !DIAGNOSTIC_WORD.test(raw)) continue;
     const line = strip(raw);
     let m: RegExpExecArray | null;
     if ((m = OBJTOOL.exec(line))) {

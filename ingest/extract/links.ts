@@ -7,6 +7,8 @@ import type { ExtractContext } from "./context";
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\]\[{}|\\^]{1,2000}/g;
 // owner/repo#123 for the trackers the community writes that way
+// what GITHUB_SHORT needs, found without its look-behind (which keeps the engine from skipping ahead)
+const SHORT_OWNER_REPO = /(?:linux|llvm-project|rust)#\d/;
 const GITHUB_SHORT = /(?<![\w/.-])(ClangBuiltLinux\/linux|llvm\/llvm-project|Rust-for-Linux\/linux|KSPP\/linux|rust-lang\/rust)#(\d{1,7})\b/g;
 
 const BUG_PATTERNS: RegExp[] = [
@@ -102,7 +104,7 @@ export function extractLinks(ctx: ExtractContext): LinkRef[] {
   };
   for (const { text } of ctx.own) {
     if (text.includes("http")) for (const m of text.matchAll(URL_RE)) add(trimUrl(m[0]));
-    if (text.includes("#")) for (const m of text.matchAll(GITHUB_SHORT)) add(`https://github.com/${m[1]}/issues/${m[2]}`);
+    if (SHORT_OWNER_REPO.test(text)) for (const m of text.matchAll(GITHUB_SHORT)) add(`https://github.com/${m[1]}/issues/${m[2]}`);
   }
   return out;
 }
