@@ -115,8 +115,9 @@ export class Store {
         "INSERT OR IGNORE INTO ingest_failure (source, \"index\", byte_offset, reason, raw, created_at) VALUES (?, ?, ?, ?, ?, ?)",
       ),
       commitOrLonger: p("SELECT id, sha, subject FROM \"commit\" WHERE repo = ? AND sha >= ? AND sha < ? ORDER BY length(sha) DESC LIMIT 1"),
+      // every prefix of X of at least MIN_SHA digits sorts in [X[0..MIN_SHA), X): an index range, not one probe per length
       commitShorter: p(
-        "SELECT id, sha, subject FROM \"commit\" WHERE repo = ? AND sha IN (SELECT value FROM json_each(?)) ORDER BY length(sha) DESC LIMIT 1",
+        "SELECT id, sha, subject FROM \"commit\" WHERE repo = ? AND sha >= ? AND sha < ? AND substr(?, 1, length(sha)) = sha ORDER BY length(sha) DESC LIMIT 1",
       ),
       insertCommit: p("INSERT INTO \"commit\" (repo, sha, subject) VALUES (?, ?, ?)"),
       updateCommit: p("UPDATE \"commit\" SET sha = ?, subject = ? WHERE id = ?"),
@@ -385,11 +386,8 @@ export class Store {
       if (subject && !longer.subject) this.s.updateCommit.run(longer.sha, subject, longer.id);
       return longer.id;
     }
-    const prefixes: string[] = [];
-    for (let n = MIN_SHA; n < sha.length; n++) prefixes.push(sha.slice(0, n));
-    const shorter = prefixes.length
-      ? (this.s.commitShorter.get(repo, JSON.stringify(prefixes)) as { id: number; sha: string; subject: string | null } | undefined)
-      : undefined;
+    const shorter =
+      sha.length > MIN_SHA ? (this.s.commitShorter.get(repo, sha.slice(0, MIN_SHA), sha, sha) as { id: number; sha: string; subject: string | null } | undefined) : undefined;
     if (shorter) {
       this.s.updateCommit.run(sha, shorter.subject ?? subject, shorter.id);
       return shorter.id;
