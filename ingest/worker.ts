@@ -7,7 +7,7 @@ import type { Entities } from "./extract/types";
 import type { Block } from "../lib/mail/blocks";
 import { diffIndex } from "../lib/mail/diff";
 import { segmentBody } from "../lib/mail/segment";
-import { EXTRACT_VERSION, extractEntities } from "./extract";
+import { EXTRACT_VERSION, extractBatch } from "./extract";
 import { parseMessage } from "./parse";
 import type { DiffIndex, ParsedMessage, RawMessage, SourcePosition } from "./types";
 
@@ -53,52 +53,86 @@ function reasonOf(err: unknown): string {
   return String(err);
 }
 
-/**
- * Extraction and the diff index over a subject and body, never throwing: an extraction failure is
- * reported and leaves no entities. The body is segmented once for both.
- */
-export function extract(subject: string, body: string, entities = true): { entities: Entities; version: number; error: string | null; diff: DiffIndex } {
-  let blocks: Block[];
-  try {
-    blocks = segmentBody(body);
-  } catch (err) {
-    return { entities: EMPTY_ENTITIES, version: 0, error: `cannot segment the body: ${reasonOf(err)}`, diff: NO_DIFF };
-  }
-  let diff = NO_DIFF;
-  try {
-    diff = diffIndex(body, blocks);
-  } catch {
-    // The diff columns only feed dfn:/dfa:/... search; a message is still worth storing without them.
-  }
-  // Without entities the message is stored at extract version 0, which `npm run reextract` fills in later.
-  if (!entities) return { entities: EMPTY_ENTITIES, version: 0, error: null, diff };
-  try {
-    return { entities: extractEntities({ subject, body }, blocks), version: EXTRACT_VERSION, error: null, diff };
-  } catch (err) {
-    return { entities: EMPTY_ENTITIES, version: 0, error: reasonOf(err), diff };
-  }
+/** Extraction results of one message (entities empty and version 0 when extraction failed or was not asked for). */
+export interface ExtractResult {
+  entities: Entities;
+  version: number;
+  error: string | null;
+  diff: DiffIndex;
 }
 
-/** Everything about one message that does not need the database (entities only when asked). Never throws. */
-export async function analyze(raw: RawMessage, entities = true): Promise<Analyzed> {
-  let parsed: ParsedMessage;
-  try {
-    parsed = await parseMessage(raw);
-  } catch (err) {
-    return { ok: false, source: raw.source, reason: reasonOf(err), raw: raw.raw };
+/**
+ * Extraction and the diff index over many subjects and bodies, never throwing: a message whose extraction
+ * fails is reported and gets no entities. Each body is segmented once for both; the extractors then run over
+ * the whole batch (extractBatch), which keeps them warm.
+ */
+export function extractMany(items: { subject: string; body: string }[], entities = true): ExtractResult[] {
+  const blocks: (Block[] | null)[] = [];
+  const out: ExtractResult[] = [];
+  for (const { body } of items) {
+    let b: Block[];
+    try {
+      b = segmentBody(body);
+    } catch (err) {
+      blocks.push(null);
+      out.push({ entities: EMPTY_ENTITIES, version: 0, error: `cannot segment the body: ${reasonOf(err)}`, diff: NO_DIFF });
+      continue;
+    }
+    let diff = NO_DIFF;
+    try {
+      diff = diffIndex(body, b);
+    } catch {
+      // The diff columns only feed dfn:/dfa:/... search; a message is still worth storing without them.
+    }
+    blocks.push(b);
+    // Without entities the message is stored at extract version 0, which `npm run reextract` fills in later.
+    out.push({ entities: EMPTY_ENTITIES, version: 0, error: null, diff });
   }
-  const { raw: bytes, ...message } = parsed;
-  const { entities: found, version, error, diff } = extract(message.subject, message.body, entities);
-  return {
-    ok: true,
-    message,
-    rawDeflated: zlib.deflateSync(bytes),
-    rawSize: bytes.length,
-    entities: found,
-    extractVersion: version,
-    extractError: error,
-    diff,
-  };
+  if (!entities) return out;
+  const todo = items.flatMap((item, i) => (blocks[i] ? [i] : []));
+  const found = extractBatch(todo.map((i) => ({ subject: items[i].subject, body: items[i].body, blocks: blocks[i]! })));
+  todo.forEach((i, k) => {
+    const f = found[k];
+    out[i] = f.entities ? { ...out[i], entities: f.entities, version: EXTRACT_VERSION } : { ...out[i], error: f.error };
+  });
+  return out;
+}
+
+// Messages extracted together (extractBatch): enough to keep the extractors warm, few enough that their
+// segmented bodies die young instead of being copied by every scavenge until the whole batch is done.
+const EXTRACT_GROUP = Number(process.env.EG ?? 16);
+
+/** Everything about a batch of messages that does not need the database (entities only when asked). Never throws. */
+export async function analyzeBatch(raws: RawMessage[], entities = true): Promise<Analyzed[]> {
+  const parsed: (ParsedMessage | FailedMessage)[] = [];
+  for (const raw of raws) {
+    try {
+      parsed.push(await parseMessage(raw));
+    } catch (err) {
+      parsed.push({ ok: false, source: raw.source, reason: reasonOf(err), raw: raw.raw });
+    }
+  }
+  const ok = parsed.filter((p): p is ParsedMessage => !("ok" in p));
+  const extracted: ExtractResult[] = [];
+  for (let i = 0; i < ok.length; i += EXTRACT_GROUP) {
+    extracted.push(...extractMany(ok.slice(i, i + EXTRACT_GROUP).map((p) => ({ subject: p.subject, body: p.body })), entities));
+  }
+  let k = 0;
+  return parsed.map((p): Analyzed => {
+    if ("ok" in p) return p;
+    const { raw: bytes, ...message } = p;
+    const { entities: found, version, error, diff } = extracted[k++];
+    return {
+      ok: true,
+      message,
+      rawDeflated: zlib.deflateSync(bytes),
+      rawSize: bytes.length,
+      entities: found,
+      extractVersion: version,
+      extractError: error,
+      diff,
+    };
+  });
 }
 
 // ---- Crossing the thread boundary ----
@@ -154,7 +188,7 @@ export interface StoredText {
   body: string;
 }
 
-export type Extracted = { rowId: number } & ReturnType<typeof extract>;
+export type Extracted = { rowId: number } & ExtractResult;
 
 type Task = { kind: "analyze"; batch: PackedBatch } | { kind: "extract"; items: StoredText[] };
 
@@ -162,18 +196,18 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   const run = async (task: Task) => {
     if (task.kind === "extract") {
-      port.postMessage(task.items.map((t): Extracted => ({ rowId: t.rowId, ...extract(t.subject, t.body) })));
+      const results = extractMany(task.items);
+      port.postMessage(task.items.map((t, i): Extracted => ({ rowId: t.rowId, ...results[i] })));
       return;
     }
     const { batch } = task;
     const raws = unpack(batch.bytes, batch.ends);
-    const results: Analyzed[] = [];
-    for (let i = 0; i < raws.length; i++) results.push(await analyze({ raw: raws[i], source: batch.sources[i] }, batch.entities));
+    const results = await analyzeBatch(raws.map((raw, i) => ({ raw, source: batch.sources[i] })), batch.entities);
     const packed = packResults(results);
     port.postMessage(packed, [packed.bytes]);
   };
   // One task at a time, in the order sent: the pool matches answers to tasks by order, and a task started
-  // while another awaits analyze() could answer first, handing one batch's results to another.
+  // while another awaits analyzeBatch() could answer first, handing one batch's results to another.
   let tasks = Promise.resolve();
   port.on("message", (task: Task) => {
     tasks = tasks.then(() => run(task));
@@ -195,7 +229,7 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
-/** Worker threads running analyze() (and extract() for re-extraction); each keeps a FIFO of the tasks sent to it. */
+/** Worker threads running analyzeBatch() (and extractMany() for re-extraction); each keeps a FIFO of the tasks sent to it. */
 export class AnalyzePool {
   private readonly workers: Worker[] = [];
   private readonly pending: Pending[][] = [];
