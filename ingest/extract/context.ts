@@ -24,37 +24,52 @@ class Own implements OwnBlock {
   #text: string | undefined;
   constructor(
     readonly block: Block & { lines: string[] },
-    private readonly lines: LineOffsets,
+    private readonly body: string,
+    private readonly from: number | null,
   ) {}
   get text(): string {
-    return (this.#text ??= this.lines.slice(this.block) ?? this.block.lines.join("\n"));
+    return (this.#text ??= this.slice() ?? this.block.lines.join("\n"));
+  }
+  /** The block's lines as a slice of the body (V8 shares the body's characters), when they are the body's own. */
+  private slice(): string | null {
+    const lines = this.block.lines;
+    if (this.from === null || lines.length === 0) return null;
+    let length = lines.length - 1;
+    for (const line of lines) length += line.length;
+    const to = this.from + length;
+    if (to > this.body.length || (to < this.body.length && this.body.charCodeAt(to) !== 0x0a) || !this.body.startsWith(lines[0], this.from)) return null;
+    return this.body.slice(this.from, to);
   }
 }
 
 /**
- * Where each body line starts, found when first needed. A top-level block's lines are body lines, so its text
- * is a slice of the body (V8 shares the body's characters) rather than a copy joined from its lines.
+ * Where each top-level block starts in the body, in one walk: a block with lines moves on by their lengths, a
+ * quote (its lines are stored without their "> ") and the blank lines between blocks by the newlines they
+ * hold. Null from the first block whose lines turn out not to be the body's own.
  */
-class LineOffsets {
-  #starts: number[] | undefined;
-  constructor(private readonly body: string) {}
-  slice(block: { start: number; lines: string[] }): string | null {
-    const starts = (this.#starts ??= lineStarts(this.body));
-    const n = block.lines.length;
-    const from = starts[block.start];
-    if (n === 0 || from === undefined) return null;
-    const to = block.start + n < starts.length ? starts[block.start + n] - 1 : this.body.length;
-    let length = n - 1;
-    for (const line of block.lines) length += line.length;
-    if (to - from !== length || !this.body.startsWith(block.lines[0], from)) return null; // not the body's own lines
-    return this.body.slice(from, to);
+function blockOffsets(body: string, blocks: Block[]): (number | null)[] {
+  const out: (number | null)[] = [];
+  let line = 0;
+  let at = 0;
+  for (const block of blocks) {
+    while (line < block.start && at !== -1) {
+      const nl = body.indexOf("\n", at);
+      at = nl === -1 ? -1 : nl + 1;
+      line++;
+    }
+    if (at === -1 || line !== block.start) {
+      out.push(null);
+      at = -1;
+      continue;
+    }
+    out.push(at);
+    if (block.type === "quote") continue;
+    for (const l of block.lines) at += l.length + 1;
+    line += block.lines.length;
+    // the lines must end where the body's newlines are; otherwise walk no further
+    if (at - 1 < body.length && body.charCodeAt(at - 1) !== 0x0a) at = -1;
   }
-}
-
-function lineStarts(body: string): number[] {
-  const starts = [0];
-  for (let at = body.indexOf("\n"); at !== -1; at = body.indexOf("\n", at + 1)) starts.push(at + 1);
-  return starts;
+  return out;
 }
 
 class Context implements ExtractContext {
@@ -79,8 +94,10 @@ class Context implements ExtractContext {
 
 export function extractContext(subject: string, body: string, blocks: Block[] = segmentBody(body)): ExtractContext {
   const own: OwnBlock[] = [];
-  const lines = new LineOffsets(body);
-  for (const block of blocks) if (block.type !== "quote" && block.type !== "signature") own.push(new Own(block, lines));
+  const offsets = blockOffsets(body, blocks);
+  blocks.forEach((block, i) => {
+    if (block.type !== "quote" && block.type !== "signature") own.push(new Own(block, body, offsets[i]));
+  });
   return new Context(subject, body, blocks, own);
 }
 
