@@ -100,7 +100,7 @@ export function extractMany(items: { subject: string; body: string }[], entities
 
 // Messages extracted together (extractBatch): enough to keep the extractors warm, few enough that their
 // segmented bodies die young instead of being copied by every scavenge until the whole batch is done.
-const EXTRACT_GROUP = Number(process.env.EG ?? 16);
+const EXTRACT_GROUP = 16;
 
 /** Everything about a batch of messages that does not need the database (entities only when asked). Never throws. */
 export async function analyzeBatch(raws: RawMessage[], entities = true): Promise<Analyzed[]> {
