@@ -262,7 +262,8 @@ export function collectRegression(db: Sqlite, culprit: CulpritCommit): Regressio
     seeds.some((s) => s.role === "fixes") &&
     (prepared(
       db,
-      `SELECT count(*) FROM trailer WHERE name IN ('Reported-by', 'Closes') AND message_row_id IN (SELECT value FROM json_each(?))`,
+      // +name: a few messages' trailers by message, not every Reported-by in the archive by name
+      `SELECT count(*) FROM trailer WHERE +name IN ('Reported-by', 'Closes') AND message_row_id IN (SELECT value FROM json_each(?))`,
     )
       .pluck()
       .get(ids(seeds.filter((s) => s.role === "fixes").map((s) => s.rowId))) as number) > 0;
@@ -308,7 +309,7 @@ export function collectRegression(db: Sqlite, culprit: CulpritCommit): Regressio
 
   // What the fixes close: a report archived here.
   const fixRowIds = seeds.filter((s) => s.role === "fixes" || (s.role === "introduced-by" && isPosting(seedRow.get(s.rowId)!))).map((s) => s.rowId);
-  const closes = prepared(db, `SELECT value FROM trailer WHERE name IN ('Closes', 'Link') AND message_row_id IN (SELECT value FROM json_each(?))`)
+  const closes = prepared(db, `SELECT value FROM trailer WHERE +name IN ('Closes', 'Link') AND message_row_id IN (SELECT value FROM json_each(?))`)
     .pluck()
     .all(ids(fixRowIds)) as string[];
   for (const url of closes) {
