@@ -1,6 +1,7 @@
 // Commit references in a message's own text, with the role the text gives them and the repository they belong to.
 import type { CommitRef, CommitRole } from "./types";
 import type { ExtractContext } from "./context";
+import { matches } from "./matches";
 
 // A hex run that stands alone: not part of a word, a path, a version ("g670b81a890") or a Message-ID.
 const H = String.raw`(?<![\w./@%+=&;#-])([0-9a-fA-F]{7,40})(?![\w@%])`;
@@ -144,7 +145,7 @@ function scanText(text: string, add: (sha: string, repo: string, role: CommitRol
     return true;
   };
   // URLs first, so that hashes inside them never count as bare mentions
-  for (const m of text.matchAll(COMMIT_URL)) {
+  for (const m of matches(COMMIT_URL, text)) {
     const shaAt = m.index + m[0].length - m[1].length;
     urls.push([m.index, shaAt]);
     if (!take(shaAt)) continue;
@@ -153,11 +154,11 @@ function scanText(text: string, add: (sha: string, repo: string, role: CommitRol
     add(m[1].slice(0, 40), urlRepo(m[0]), role ?? "mention", null);
   }
   const hasPrefixes = /\b(?:https?|git|ssh):\/\/\S+/g;
-  for (const m of text.matchAll(hasPrefixes)) urls.push([m.index, m.index + m[0].length]);
+  for (const m of matches(hasPrefixes, text)) urls.push([m.index, m.index + m[0].length]);
   for (const rule of RULES) {
     if (!rule.needs.test(text)) continue;
     rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
+    for (const m of matches(rule.re, text)) {
       if (rule.form === "bisect") {
         const role: CommitRole = m[1] === "good" || m[1] === "old" ? "bisect-good" : "bisect-bad";
         const shaAt = m.index + m[0].indexOf(m[2], m[0].indexOf(m[1]) + m[1].length);

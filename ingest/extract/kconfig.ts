@@ -1,5 +1,6 @@
 // Kconfig options named in a message's own text: CONFIG_X[=value], "# CONFIG_X is not set", scripts/config flags.
 import type { ExtractContext } from "./context";
+import { matches } from "./matches";
 
 export interface ConfigRef {
   name: string;
@@ -34,7 +35,7 @@ export function extractConfigs(ctx: ExtractContext): ConfigRef[] {
   };
   for (const text of [ctx.subject, ...ctx.own.map((o) => o.text)]) {
     if (!text.includes("CONFIG_") && !text.includes("scripts/config")) continue;
-    if (text.includes(" is not set")) for (const m of text.matchAll(NOT_SET)) put(m[1], "n");
+    if (text.includes(" is not set")) for (const m of matches(NOT_SET, text)) put(m[1], "n");
     // indexOf finds the candidates; the sticky regex reads each in place
     for (let at = text.indexOf("CONFIG_"); at !== -1; at = text.indexOf("CONFIG_", at + 7)) {
       const before = text.charCodeAt(at - 1);
@@ -43,9 +44,9 @@ export function extractConfigs(ctx: ExtractContext): ConfigRef[] {
       const m = OPTION.exec(text);
       if (m) put(m[1], m[2] ?? null);
     }
-    if (text.includes("scripts/config")) for (const m of text.matchAll(SCRIPTS_CONFIG)) {
-      for (const f of m[1].matchAll(SCRIPTS_CONFIG_FLAG)) put(withPrefix(f[2]), FLAG_VALUE[f[1]]);
-      for (const f of m[1].matchAll(SCRIPTS_CONFIG_SET)) put(withPrefix(f[1]), f[2]);
+    if (text.includes("scripts/config")) for (const m of matches(SCRIPTS_CONFIG, text)) {
+      for (const f of matches(SCRIPTS_CONFIG_FLAG, m[1])) put(withPrefix(f[2]), FLAG_VALUE[f[1]]);
+      for (const f of matches(SCRIPTS_CONFIG_SET, m[1])) put(withPrefix(f[1]), f[2]);
     }
   }
   return [...found].map(([name, value]) => ({ name, value }));

@@ -1,5 +1,6 @@
 // Linux kernel versions in a message's own text and subject: releases, -rc, linux-next tags, stable branches, uname strings.
 import type { ExtractContext } from "./context";
+import { matches } from "./matches";
 
 const KV = String.raw`(\d\.\d{1,2}(?:\.\d{1,3})?(?:-rc\d{1,2})?)`;
 // a version is not followed by more dotted numbers (IP addresses, "2.32.0.93")
@@ -55,7 +56,7 @@ export function extractKernelVersions(ctx: ExtractContext): string[] {
   for (const text of [ctx.subject, ...ctx.own.filter((o) => o.block.type !== "diff").map((o) => o.text)]) {
     if (!/\d\.\d|next-\d/.test(text)) continue;
     for (const [i, re] of RULES.entries()) {
-      for (const m of text.matchAll(re)) {
+      for (const m of matches(re, text)) {
         if (re === LINUX_DASH && PATH_OR_REPO_TAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) continue;
         if (i < 2) {
           const local = /^(-rc\d{1,2})?(-next-\d{8})?/.exec(m[2])!;

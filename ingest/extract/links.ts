@@ -4,6 +4,7 @@ import { normalizeTrackerUrl } from "../../lib/links/normalize";
 import { messageIdFromUrl } from "../../lib/links/resolve";
 import type { LinkRef } from "./types";
 import type { ExtractContext } from "./context";
+import { matches } from "./matches";
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\]\[{}|\\^]{1,2000}/g;
 // owner/repo#123 for the trackers the community writes that way
@@ -103,8 +104,8 @@ export function extractLinks(ctx: ExtractContext): LinkRef[] {
     out.push(ref);
   };
   for (const { text } of ctx.own) {
-    if (text.includes("http")) for (const m of text.matchAll(URL_RE)) add(trimUrl(m[0]));
-    if (SHORT_OWNER_REPO.test(text)) for (const m of text.matchAll(GITHUB_SHORT)) add(`https://github.com/${m[1]}/issues/${m[2]}`);
+    if (text.includes("http")) for (const m of matches(URL_RE, text)) add(trimUrl(m[0]));
+    if (SHORT_OWNER_REPO.test(text)) for (const m of matches(GITHUB_SHORT, text)) add(`https://github.com/${m[1]}/issues/${m[2]}`);
   }
   return out;
 }

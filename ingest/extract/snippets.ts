@@ -1,6 +1,7 @@
 // Code listings of a message's own text (patches, assembly, disassembly, IR, logs, reports) as snippets.
 import type { SnippetRef } from "./types";
 import type { ExtractContext } from "./context";
+import { matches } from "./matches";
 
 // What compiler -S output has and hand-written assembly rarely does.
 const COMPILER_ASM = /^\s*(?:\.cfi_\w+|\.file\s+\d*\s*"|\.loc\s+\d|#\s?%bb\.\d|\.LFB\d+:|\.LFE\d+:|\.Lfunc_end\d+:|\.section\s+\.note\.GNU-stack|\.ident\s+")/m;
@@ -38,14 +39,14 @@ const ARCH_PATH = new RegExp(String.raw`\barch/(${ARCH_NAMES})/`, "g");
 const ARCH_WORD = /\b(x86_64|x86|i386|arm64|aarch64|RISC-V|riscv(?:64)?|s390x?|powerpc(?:64)?(?:le)?|ppc64(?:le)?|mips(?:el|64)?|loongarch(?:64)?|parisc|m68k|sparc(?:64)?|hexagon|xtensa)\b/gi;
 
 function namedArch(prose: string): string | null {
-  const arches = new Set([...prose.matchAll(ARCH_WORD)].map((m) => kernelArch(m[1].replace(/^risc-v$/i, "riscv"))));
+  const arches = new Set([...matches(ARCH_WORD, prose)].map((m) => kernelArch(m[1].replace(/^risc-v$/i, "riscv"))));
   return arches.size === 1 ? [...arches][0] : null;
 }
 
 /** The architecture a build log or report belongs to, from the listing itself or else from the message. */
 function contextArch(listing: string, ctx: ExtractContext): string | null {
   const fromPaths = (text: string) => {
-    const arches = new Set([...text.matchAll(ARCH_PATH)].map((m) => kernelArch(m[1])));
+    const arches = new Set([...matches(ARCH_PATH, text)].map((m) => kernelArch(m[1])));
     return arches.size === 1 ? [...arches][0] : null;
   };
   const inListing = MAKE_ARCH.exec(listing) ?? CROSS_PREFIX.exec(listing);
@@ -77,7 +78,7 @@ const DIFF_FILE = /^\s{0,4}(?:diff --git a\/\S{1,300} b\/(\S{1,300})|\+\+\+ b\/(
 
 function diffFiles(text: string): string[] {
   const files = new Set<string>();
-  for (const m of text.matchAll(DIFF_FILE)) files.add(m[1] ?? m[2]);
+  for (const m of matches(DIFF_FILE, text)) files.add(m[1] ?? m[2]);
   return [...files];
 }
 

@@ -1,6 +1,7 @@
 // Toolchain versions (clang/LLVM, gcc, ld.lld, GNU ld/binutils, rustc, pahole) named in a message's own text.
 import type { ToolchainRef } from "./types";
 import type { ExtractContext } from "./context";
+import { matches } from "./matches";
 
 const VER = String.raw`(\d{1,2}(?:\.\d{1,3}){0,2}(?:git|-rc\d{1,2}|\.\d{1,2}git)?)`;
 // A version that continues into something else ("2.32.0.93.g67…", "11.1.0-++2021…") is cut at the third component.
@@ -66,7 +67,7 @@ const WORDS_TOOL: Record<string, Pick<Rule, "name" | "major">> = {
 function wordsThenVersion(text: string, found: ToolchainRef[]): void {
   if (!/version/i.test(text)) return;
   WORDS_THEN_VERSION.lastIndex = 0;
-  for (const m of text.matchAll(WORDS_THEN_VERSION)) {
+  for (const m of matches(WORDS_THEN_VERSION, text)) {
     const tool = m[1].toLowerCase();
     const rule = WORDS_TOOL[tool];
     if (m[2].trim().split(/\s+/).some((w) => NOT_OF_THE_TOOL.test(w))) continue;
@@ -114,7 +115,7 @@ export function extractToolchains(ctx: ExtractContext): ToolchainRef[] {
     for (const rule of RULES) {
       if (!rule.needs.test(text)) continue;
       rule.re.lastIndex = 0;
-      for (const m of text.matchAll(rule.re)) {
+      for (const m of matches(rule.re, text)) {
         const version = m[rule.v];
         if (!version || !plausible(rule, version)) continue;
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -144,7 +145,7 @@ function versionedToolLines(diff: string): string {
   if (!TOOL_WORD.test(diff)) return "";
   const lines: string[] = [];
   let after = 0; // the end of the last line taken
-  for (const m of diff.matchAll(TOOL_WORDS)) {
+  for (const m of matches(TOOL_WORDS, diff)) {
     if (m.index < after) continue;
     const start = diff.lastIndexOf("\n", m.index) + 1;
     const newline = diff.indexOf("\n", m.index);
