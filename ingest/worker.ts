@@ -9,6 +9,7 @@ import { diffIndex } from "../lib/mail/diff";
 import { segmentBody } from "../lib/mail/segment";
 import { EXTRACT_VERSION, extractBatch } from "./extract";
 import { parseMessage } from "./parse";
+import { workerScript } from "./worker-script";
 import type { DiffIndex, ParsedMessage, RawMessage, SourcePosition } from "./types";
 
 /** A message ready to store: everything but the database work is done. */
@@ -236,11 +237,10 @@ export class AnalyzePool {
   private failure: Error | null = null;
 
   constructor(readonly size: number = os.availableParallelism()) {
-    // The worker is this .ts file, so it needs tsx's loader as the main thread has. On Node 20 a worker
-    // ignores `execArgv: ["--import", "tsx"]`, so a small bootstrap registers tsx, then imports the file.
-    const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    // This file, bundled to JavaScript (see worker-script.ts for why not through tsx)
+    const { script, eval: isCode } = workerScript();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const worker = new Worker(script, { eval: isCode, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       const queue: Pending[] = [];
       worker.on("message", (reply: unknown) => queue.shift()?.resolve(reply));
       worker.on("error", (err) => this.fail(new Error(`ingest worker ${i + 1} failed: ${err.message}`)));
