@@ -8,9 +8,20 @@ import { matches } from "./matches";
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`\]\[{}|\\^]{1,2000}/g;
 // owner/repo#123 for the trackers the community writes that way
-// what GITHUB_SHORT needs, found without its look-behind (which keeps the engine from skipping ahead)
-const SHORT_OWNER_REPO = /(?:linux|llvm-project|rust)#\d/;
 const GITHUB_SHORT = /(?<![\w/.-])(ClangBuiltLinux\/linux|llvm\/llvm-project|Rust-for-Linux\/linux|KSPP\/linux|rust-lang\/rust)#(\d{1,7})\b/g;
+
+/**
+ * Whether `text` may hold an owner/repo#N reference: a "#" right after one of the repositories' names and before a
+ * digit. Found from the "#"s (a few per block, even in diffs of C) rather than by a regex, which for an
+ * alternation like this one reads every character; this was a quarter of the extractor's time.
+ */
+function mayHoldShortRef(text: string): boolean {
+  for (let at = text.indexOf("#"); at !== -1; at = text.indexOf("#", at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (next >= 0x30 && next <= 0x39 && (text.endsWith("linux", at) || text.endsWith("llvm-project", at) || text.endsWith("rust", at))) return true;
+  }
+  return false;
+}
 
 const BUG_PATTERNS: RegExp[] = [
   /^github\.com\/[^/]+\/[^/]+\/(?:issues|pull)\/\d+/,
@@ -105,7 +116,7 @@ export function extractLinks(ctx: ExtractContext): LinkRef[] {
   };
   for (const { text } of ctx.own) {
     if (text.includes("http")) for (const m of matches(URL_RE, text)) add(trimUrl(m[0]));
-    if (SHORT_OWNER_REPO.test(text)) for (const m of matches(GITHUB_SHORT, text)) add(`https://github.com/${m[1]}/issues/${m[2]}`);
+    if (mayHoldShortRef(text)) for (const m of matches(GITHUB_SHORT, text)) add(`https://github.com/${m[1]}/issues/${m[2]}`);
   }
   return out;
 }
