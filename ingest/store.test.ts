@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { sampleFile } from "../lib/testing/corpus";
+import { snippetText } from "../lib/mail/body-lines";
+import { extractContext } from "./extract/context";
+import { extractSnippets } from "./extract/snippets";
+import { ingest } from "./pipeline";
 import { Store } from "./store";
 import { tempDatabase } from "./testing";
 import { EMPTY_ENTITIES } from "./worker";
@@ -36,4 +41,20 @@ test("abbreviated and full hashes of one commit share one row; a different commi
   mention("607e57c6c62c00965ae276902c166834ce73014a");
   mention("607e57c6c62c");
   assert.equal(db.prepare("SELECT count(*) FROM \"commit\" WHERE sha LIKE '607e57%'").pluck().get(), 1);
+});
+
+test("patch snippets are stored without text; their body lines read back as the patch (kbuild sample)", async () => {
+  const { db } = tempDatabase();
+  await ingest(db, [sampleFile("linux-kbuild-2021-01.mbox.gz")], { workers: 1, warn: () => {} });
+  const rows = db
+    .prepare("SELECT s.kind, s.text, s.start_line AS startLine, s.line_count AS lineCount, m.subject, m.body FROM snippet s JOIN message m ON m.id = s.message_row_id")
+    .all() as { kind: string; text: string | null; startLine: number; lineCount: number; subject: string; body: string }[];
+  const patches = rows.filter((r) => r.kind === "patch");
+  assert.ok(patches.length > 100 && patches.every((r) => r.text === null && r.lineCount > 0), `${patches.length} patches`);
+  assert.ok(rows.some((r) => r.kind !== "patch" && r.text));
+  for (const r of patches) {
+    const found = extractSnippets(extractContext(r.subject, r.body)).find((s) => s.startLine === r.startLine);
+    assert.equal(snippetText(r, r.body), found?.text);
+    assert.match(snippetText(r, r.body), /^(?:diff |Index: |--- |@@ |\s)/);
+  }
 });

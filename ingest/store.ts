@@ -4,7 +4,7 @@
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Sqlite } from "../lib/db/sqlite";
-import type { Entities } from "./extract/types";
+import { bodyBacked, type Entities } from "./extract/types";
 import { refreshRegressions, type RefreshSummary } from "../lib/regressions/summary";
 import { indexInTransaction, reindexInTransaction } from "./indexer";
 import { compareByDate, linkMessage, referenceChain, rootOf, type ContainerView } from "./thread";
@@ -127,7 +127,7 @@ export class Store {
       insertToolchainMention: p(
         "INSERT OR IGNORE INTO toolchain_mention (toolchain_id, message_row_id, vendor, git_hash, text) VALUES (?, ?, ?, ?, ?)",
       ),
-      insertSnippet: p("INSERT INTO snippet (message_row_id, kind, arch, text, files, start_line) VALUES (?, ?, ?, ?, ?, ?)"),
+      insertSnippet: p("INSERT INTO snippet (message_row_id, kind, arch, text, files, start_line, line_count) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       diagnosticId: p("SELECT id FROM diagnostic WHERE signature = ?"),
       insertDiagnostic: p("INSERT INTO diagnostic (signature, tool, kind, symbol, title) VALUES (?, ?, ?, ?, ?)"),
       // The row describes a diagnostic as the current extractor does: re-extraction after an extractor change
@@ -411,7 +411,10 @@ export class Store {
       const id = this.lookupOrInsert(s.toolchainId, s.insertToolchain, [t.name, t.version]);
       s.insertToolchainMention.run(id, rowId, t.vendor, t.gitHash, t.text);
     }
-    for (const sn of e.snippets) s.insertSnippet.run(rowId, sn.kind, sn.arch, sn.text, sn.files ? JSON.stringify(sn.files) : null, sn.startLine);
+    for (const sn of e.snippets) {
+      // a patch's text is in the body already (lib/mail/body-lines.ts reads it back)
+      s.insertSnippet.run(rowId, sn.kind, sn.arch, bodyBacked(sn) ? null : sn.text, sn.files ? JSON.stringify(sn.files) : null, sn.startLine, sn.lineCount);
+    }
     for (const d of e.diagnostics) {
       const known = s.diagnosticId.get(d.signature) as { id: number } | undefined;
       const id = known ? known.id : Number(s.insertDiagnostic.run(d.signature, d.tool, d.kind, d.symbol, d.title).lastInsertRowid);

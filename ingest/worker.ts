@@ -3,7 +3,7 @@
 import os from "node:os";
 import { Worker, isMainThread, parentPort } from "node:worker_threads";
 import zlib from "node:zlib";
-import type { Entities } from "./extract/types";
+import { bodyBacked, type Entities } from "./extract/types";
 import type { Block } from "../lib/mail/blocks";
 import { diffIndex } from "../lib/mail/diff";
 import { segmentBody } from "../lib/mail/segment";
@@ -94,7 +94,7 @@ export function extractMany(items: { subject: string; body: string }[], entities
   const found = extractBatch(todo.map((i) => ({ subject: items[i].subject, body: items[i].body, blocks: blocks[i]! })));
   todo.forEach((i, k) => {
     const f = found[k];
-    out[i] = f.entities ? { ...out[i], entities: f.entities, version: EXTRACT_VERSION } : { ...out[i], error: f.error };
+    out[i] = f.entities ? { ...out[i], entities: withoutBodyText(f.entities), version: EXTRACT_VERSION } : { ...out[i], error: f.error };
   });
   return out;
 }
@@ -102,6 +102,14 @@ export function extractMany(items: { subject: string; body: string }[], entities
 // Messages extracted together (extractBatch): enough to keep the extractors warm, few enough that their
 // segmented bodies die young instead of being copied by every scavenge until the whole batch is done.
 const EXTRACT_GROUP = 16;
+
+/**
+ * Entities as the main thread needs them: patches without their text, which the store does not keep (it is the
+ * body's lines); copying it to the main thread was a second copy of half of all mail text.
+ */
+function withoutBodyText(e: Entities): Entities {
+  return e.snippets.some(bodyBacked) ? { ...e, snippets: e.snippets.map((s) => (bodyBacked(s) ? { ...s, text: null } : s)) } : e;
+}
 
 /** Everything about a batch of messages that does not need the database (entities only when asked). Never throws. */
 export async function analyzeBatch(raws: RawMessage[], entities = true): Promise<Analyzed[]> {

@@ -104,17 +104,17 @@ export function extractSnippets(ctx: ExtractContext): SnippetRef[] {
   const out: SnippetRef[] = [];
   for (const { block, text } of ctx.own) {
     if (block.type === "diff") {
-      out.push({ kind: "patch", arch: null, text, startLine: block.start, files: block.files });
+      out.push({ kind: "patch", arch: null, text, startLine: block.start, lineCount: block.lines.length, files: block.files });
     } else if (block.type === "code") {
       const listed = listingKind(block.kind, block.lines);
       if (listed === null) continue;
       if (listed === "patch") {
-        out.push({ kind: "patch", arch: null, text, startLine: block.start, files: diffFiles(text) });
+        out.push({ kind: "patch", arch: null, text, startLine: block.start, lineCount: block.lines.length, files: diffFiles(text) });
         continue;
       }
       const kind = listed === "asm" && COMPILER_ASM.test(text) ? "compiler-asm" : listed;
       const arch = block.arch ?? (kind === "build-log" || kind === "oops" ? (frameArch(text) ?? contextArch(text, ctx)) : null);
-      out.push({ kind, arch, text, startLine: block.start });
+      out.push({ kind, arch, text, startLine: block.start, lineCount: block.lines.length });
     }
   }
   // One message's assembly listings are one compiler's output when any of them shows it.

@@ -29,9 +29,19 @@ export interface ToolchainRef {
 export interface SnippetRef {
   kind: string; // asm | disasm | compiler-asm | llvm-ir | bisect-log | build-log | patch | oops
   arch: string | null;
-  text: string;
-  startLine: number;
+  /**
+   * The listing as written. Null once a worker has dropped a patch's text for the trip to the main thread:
+   * a patch is lines startLine .. startLine + lineCount of the body, which is stored anyway (see bodyBacked).
+   */
+  text: string | null;
+  startLine: number; // 0-based line of the body the listing starts on
+  lineCount: number;
   files?: string[]; // for patches
+}
+
+/** Snippets whose text is not stored but read from the body they sit in: patches, megabytes of the body each. */
+export function bodyBacked(s: Pick<SnippetRef, "kind">): boolean {
+  return s.kind === "patch";
 }
 
 export interface DiagnosticRef {

@@ -2,6 +2,7 @@
 // snippets, each with the messages and threads that mention it. Plain SQL over one read-only connection: these
 // are grouped, counted lookups that every entity page and entity API shares.
 import { readOnlyDatabase } from "../db/read-only";
+import { snippetText } from "../mail/body-lines";
 
 const db = readOnlyDatabase;
 
@@ -488,7 +489,7 @@ export function snippets(filter: { kind?: string; arch?: string; page?: number; 
   const total = (db().prepare(`SELECT count(*) AS n FROM snippet s ${where}`).get(...params) as { n: number }).n;
   const rows = db()
     .prepare(
-      `SELECT s.id, s.kind, s.arch, s.text, s.files, s.start_line, ${MESSAGE_COLUMNS}
+      `SELECT s.id, s.kind, s.arch, s.text, s.files, s.start_line, s.line_count, CASE WHEN s.text IS NULL THEN m.body END AS body, ${MESSAGE_COLUMNS}
        FROM snippet s JOIN message m ON m.id = s.message_row_id ${THREAD_JOIN}
        WHERE s.id IN (SELECT s.id FROM snippet s JOIN message m ON m.id = s.message_row_id
          ${where} ORDER BY m.date IS NULL, m.date DESC, s.id DESC LIMIT ? OFFSET ?)
@@ -498,12 +499,14 @@ export function snippets(filter: { kind?: string; arch?: string; page?: number; 
     id: number;
     kind: string;
     arch: string | null;
-    text: string;
+    text: string | null;
     files: string | null;
     start_line: number;
+    line_count: number;
+    body: string | null; // only for patches, whose text is the body's lines
   })[];
   return {
-    items: rows.map((r) => ({ ...mentionMessage(r), id: r.id, kind: r.kind, arch: r.arch, text: r.text, files: parseFiles(r.files), startLine: r.start_line })),
+    items: rows.map((r) => ({ ...mentionMessage(r), id: r.id, kind: r.kind, arch: r.arch, text: snippetText({ text: r.text, startLine: r.start_line, lineCount: r.line_count }, r.body), files: parseFiles(r.files), startLine: r.start_line })),
     total,
     page,
     pageSize,

@@ -1,5 +1,6 @@
 // What the mail says, as stored by extraction: the entities of one message, of many at once, and of a thread.
 import { prisma } from "../db";
+import { snippetText } from "../mail/body-lines";
 
 export interface CommitFact {
   sha: string;
@@ -94,7 +95,11 @@ export async function entitiesOfMessages(rowIds: number[]): Promise<Map<number, 
       orderBy: { id: "asc" },
       select: { messageRowId: true, vendor: true, gitHash: true, toolchain: { select: { name: true, version: true } } },
     }),
-    db.snippet.findMany({ where, orderBy: [{ startLine: "asc" }, { id: "asc" }], select: { messageRowId: true, id: true, kind: true, arch: true, text: true, startLine: true } }),
+    db.snippet.findMany({
+      where,
+      orderBy: [{ startLine: "asc" }, { id: "asc" }],
+      select: { messageRowId: true, id: true, kind: true, arch: true, text: true, startLine: true, lineCount: true },
+    }),
     db.diagnosticMention.findMany({
       where,
       orderBy: { id: "asc" },
@@ -109,7 +114,11 @@ export async function entitiesOfMessages(rowIds: number[]): Promise<Map<number, 
   const of = (rowId: number) => out.get(rowId)!;
   for (const c of commits) of(c.messageRowId).commits.push({ sha: c.commit.sha, repo: c.commit.repo, subject: c.commit.subject, role: c.role });
   for (const t of toolchains) of(t.messageRowId).toolchains.push({ name: t.toolchain.name, version: t.toolchain.version, vendor: t.vendor, gitHash: t.gitHash });
-  for (const { messageRowId, ...s } of snippets) of(messageRowId).snippets.push(s);
+  // patches keep no text of their own: they are lines of their message's body
+  const bodyOf = await bodies(snippets.filter((s) => s.text === null).map((s) => s.messageRowId));
+  for (const { messageRowId, lineCount, ...s } of snippets) {
+    of(messageRowId).snippets.push({ ...s, text: snippetText({ ...s, lineCount }, bodyOf.get(messageRowId) ?? null) });
+  }
   for (const d of diagnostics) of(d.messageRowId).diagnostics.push({ ...d.diagnostic, text: d.text });
   for (const { messageRowId, ...c } of configs) of(messageRowId).configs.push(c);
   for (const v of versions) of(v.messageRowId).kernelVersions.push(v.version);
@@ -117,6 +126,12 @@ export async function entitiesOfMessages(rowIds: number[]): Promise<Map<number, 
   for (const { messageRowId, ...t } of trailers) of(messageRowId).trailers.push(t);
   for (const e of out.values()) e.commits.sort((a, b) => roleRank(a.role) - roleRank(b.role));
   return out;
+}
+
+async function bodies(rowIds: number[]): Promise<Map<number, string>> {
+  if (rowIds.length === 0) return new Map();
+  const rows = await prisma().message.findMany({ where: { id: { in: [...new Set(rowIds)] } }, select: { id: true, body: true } });
+  return new Map(rows.map((r) => [r.id, r.body]));
 }
 
 /** Entities of one message by row id (empty for unknown ids and ghosts). */

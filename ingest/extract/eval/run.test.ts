@@ -34,7 +34,7 @@ function asEntities(label: Label): Entities {
   return {
     commits: label.commits.map((c) => ({ ...c, role: c.role as CommitRole, subject: null })),
     toolchains: label.toolchains.map((t) => ({ ...t, vendor: null, gitHash: null, text: `${t.name} ${t.version}` })),
-    snippets: label.snippets.map((s) => ({ kind: Array.isArray(s.kind) ? s.kind[0] : s.kind, arch: s.arch, text: "", startLine: 0 })),
+    snippets: label.snippets.map((s) => ({ kind: Array.isArray(s.kind) ? s.kind[0] : s.kind, arch: s.arch, text: "", startLine: 0, lineCount: 0 })),
     diagnostics: label.diagnostics.map((d) => ({ tool: d.tool, kind: "warning", symbol: d.symbol, signature: d.essence, title: d.essence, text: d.essence })),
     configs: label.configs.map((name) => ({ name, value: null })),
     kernelVersions: label.kernelVersions,
