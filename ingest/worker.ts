@@ -62,12 +62,22 @@ export interface ExtractResult {
   diff: DiffIndex;
 }
 
+// Messages extracted together (extractBatch): enough to keep the extractors warm, few enough that their
+// segmented bodies die young instead of being copied by every scavenge until the whole batch is done.
+const EXTRACT_GROUP = 16;
+
 /**
  * Extraction and the diff index over many subjects and bodies, never throwing: a message whose extraction
  * fails is reported and gets no entities. Each body is segmented once for both; the extractors then run over
- * the whole batch (extractBatch), which keeps them warm.
+ * groups of EXTRACT_GROUP messages (extractBatch), which keeps them warm.
  */
 export function extractMany(items: { subject: string; body: string }[], entities = true): ExtractResult[] {
+  const out: ExtractResult[] = [];
+  for (let g = 0; g < items.length; g += EXTRACT_GROUP) out.push(...extractGroup(items.slice(g, g + EXTRACT_GROUP), entities));
+  return out;
+}
+
+function extractGroup(items: { subject: string; body: string }[], entities: boolean): ExtractResult[] {
   const blocks: (Block[] | null)[] = [];
   const out: ExtractResult[] = [];
   for (const { body } of items) {
@@ -99,10 +109,6 @@ export function extractMany(items: { subject: string; body: string }[], entities
   return out;
 }
 
-// Messages extracted together (extractBatch): enough to keep the extractors warm, few enough that their
-// segmented bodies die young instead of being copied by every scavenge until the whole batch is done.
-const EXTRACT_GROUP = 16;
-
 /**
  * Entities as the main thread needs them: patches without their text, which the store does not keep (it is the
  * body's lines); copying it to the main thread was a second copy of half of all mail text.
@@ -122,10 +128,7 @@ export async function analyzeBatch(raws: RawMessage[], entities = true): Promise
     }
   }
   const ok = parsed.filter((p): p is ParsedMessage => !("ok" in p));
-  const extracted: ExtractResult[] = [];
-  for (let i = 0; i < ok.length; i += EXTRACT_GROUP) {
-    extracted.push(...extractMany(ok.slice(i, i + EXTRACT_GROUP).map((p) => ({ subject: p.subject, body: p.body })), entities));
-  }
+  const extracted = extractMany(ok.map((p) => ({ subject: p.subject, body: p.body })), entities);
   let k = 0;
   return parsed.map((p): Analyzed => {
     if ("ok" in p) return p;
