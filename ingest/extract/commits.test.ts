@@ -1,8 +1,9 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { needsCorpus } from "../../lib/testing/corpus";
+import { needsCorpus, sampleFile } from "../../lib/testing/corpus";
+import { readAll } from "../testing";
 import { corpusBody } from "./corpus-bodies";
-import { extractCommits } from "./commits";
+import { extractCommits, hasHexRun } from "./commits";
 import { extractContext } from "./context";
 
 const KBUILD = "linux-kbuild/linux-kbuild-2021-01.mbox";
@@ -97,4 +98,18 @@ test("b4's thank-you list names where each patch landed, not a culprit", () => {
     "mention linux 137676d4482d",
     "mention linux 8988913aacee",
   ]);
+});
+
+test("hasHexRun agrees with /[0-9a-fA-F]{n}/ at every length and position, and on the kbuild sample's bodies", async () => {
+  const cases: string[] = [];
+  // a run of each length 0..12 at every offset in text of letters a-f and others, so runs meet the skip positions
+  for (let len = 0; len <= 12; len++) for (let at = 0; at < 9; at++) cases.push(`${"xyz ".repeat(3).slice(0, at)}${"c0ffee1234ab".slice(0, len)}.qq`);
+  cases.push("", "abcdef", "abcdefa", "deadbeef", "g1234567", "1234 5678", "ABCDEF0", "abcdeFX0");
+  for (const raw of await readAll(sampleFile("linux-kbuild-2021-01.mbox.gz"))) cases.push(raw.raw.toString("latin1").slice(0, 4000));
+  for (const text of cases) {
+    for (const n of [7, 40]) {
+      assert.equal(hasHexRun(text, n), new RegExp(`[0-9a-fA-F]{${n}}`).test(text), `${n} ${JSON.stringify(text.slice(0, 60))}`);
+      assert.equal(hasHexRun(text, n, true), new RegExp(`[0-9a-f]{${n}}`).test(text), `lower ${n} ${JSON.stringify(text.slice(0, 60))}`);
+    }
+  }
 });

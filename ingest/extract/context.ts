@@ -1,6 +1,6 @@
 // What every extractor reads: the subject and the message's own (unquoted) lines, with the blocks they sit in.
-// Texts are joined when an extractor first asks for them: a patch's diff is most of a message and most
-// extractors never read it whole.
+// A block's text is made when an extractor first asks for it, as a slice of the body (no copy); the joined
+// prose and all-text are made only for the extractor that reads them.
 import type { Block } from "../../lib/mail/blocks";
 import { segmentBody } from "../../lib/mail/segment";
 
