@@ -113,8 +113,8 @@ async function ingestOnce(file: string, extraArgs: string[]): Promise<Run> {
   fs.rmSync(dir, { recursive: true, force: true });
   if (code !== 0) throw new Error(`ingest exited with status ${code}`);
   const m = /([\d,]+) read:/.exec(stdout);
-  const w = /(\d+) workers?\b/.exec(stdout);
-  const threads = perThread.size ? splitThreads(child.pid!, perThread, w ? Number(w[1]) : os.availableParallelism()) : null;
+  // ingest starts one worker per CPU (its default; the bench passes no --workers)
+  const threads = perThread.size ? splitThreads(child.pid!, perThread, os.availableParallelism()) : null;
   return { messages: m ? Number(m[1].replace(/,/g, "")) : NaN, elapsedMs, cpuMs: cpu, peakKb: peak, dbBytes, stdout, threads };
 }
 
