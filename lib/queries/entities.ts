@@ -3,6 +3,7 @@
 // are grouped, counted lookups that every entity page and entity API shares.
 import { readOnlyDatabase } from "../db/read-only";
 import { snippetText } from "../mail/body-lines";
+import { messageListSql } from "../db/message-list";
 
 const db = readOnlyDatabase;
 
@@ -27,7 +28,7 @@ export interface MentionMessage {
 // Columns and joins that fill a MentionMessage from `m` (message) and `th` (thread).
 const MESSAGE_COLUMNS = `m.message_id, m.subject, m.from_name, m.from_addr, m.date, m.thread_id,
   th.root_message_id AS thread_root, th.subject AS thread_subject,
-  (SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id WHERE ml.message_row_id = m.id ORDER BY l.name LIMIT 1) AS list`;
+  ${messageListSql()} AS list`;
 const THREAD_JOIN = "LEFT JOIN thread th ON th.id = m.thread_id";
 
 interface MessageRow {

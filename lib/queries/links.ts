@@ -3,6 +3,7 @@
 import { readOnlyDatabase } from "../db/read-only";
 import { normalizeLinkQuery } from "../links/normalize";
 import type { Sqlite } from "../db/sqlite";
+import { messageListSql } from "../db/message-list";
 
 export const LINK_KINDS = ["bug", "list"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -38,9 +39,6 @@ export interface Backlinks {
   truncated: boolean;
 }
 
-const LIST_OF = `(SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id
-  WHERE ml.message_row_id = m.id ORDER BY ml.list_id LIMIT 1)`;
-
 function date(ms: number | null): Date | null {
   return ms === null ? null : new Date(ms);
 }
@@ -50,7 +48,7 @@ export function backlinks(normUrl: string, db: Sqlite = readOnlyDatabase()): Bac
   const rows = db
     .prepare(
       `SELECT m.message_id AS messageId, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.date,
-         ${LIST_OF} AS list, lm.url, lm.kind, m.thread_id AS threadId, t.subject AS threadSubject,
+         ${messageListSql()} AS list, lm.url, lm.kind, m.thread_id AS threadId, t.subject AS threadSubject,
          t.message_count AS messageCount, t.last_date AS lastDate
        FROM link_mention lm JOIN message m ON m.id = lm.message_row_id LEFT JOIN thread t ON t.id = m.thread_id
        WHERE lm.norm_url = ? AND m.ghost = 0

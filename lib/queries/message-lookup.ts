@@ -4,6 +4,7 @@ import type Database from "better-sqlite3";
 import { readOnlyDatabase } from "../db/read-only";
 import type { Sqlite } from "../db/sqlite";
 import { globPrefix, PARTIAL_MAX, partialMessageIdMatch, widestPrefix, type PartialMatch } from "../links/partial-mid";
+import { messageListSql } from "../db/message-list";
 
 // Candidates fetched for one fragment: enough to find lore's "100+" and every narrower attempt among them.
 const CANDIDATE_LIMIT = PARTIAL_MAX * 10;
@@ -40,9 +41,7 @@ function statements(db: Sqlite): Statements {
       // GLOB with a literal prefix uses the unique index on message_id; LIKE would scan the table.
       startingWith: db.prepare("SELECT message_id FROM message WHERE message_id GLOB ? AND ghost = 0 ORDER BY message_id LIMIT ?").pluck(),
       home: db.prepare(
-        `SELECT m.ghost, (SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id
-           WHERE ml.message_row_id = m.id ORDER BY ml.list_id LIMIT 1) AS list
-         FROM message m WHERE m.message_id = ?`,
+        `SELECT m.ghost, ${messageListSql()} AS list FROM message m WHERE m.message_id = ?`,
       ),
       lists: db.prepare("SELECT name FROM list").pluck(),
     };
@@ -101,8 +100,7 @@ export function messageSummaries(messageIds: string[], db: Sqlite = readOnlyData
   const rows = db
     .prepare(
       `SELECT m.message_id AS messageId, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.date,
-         (SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id
-           WHERE ml.message_row_id = m.id ORDER BY ml.list_id LIMIT 1) AS list
+         ${messageListSql()} AS list
        FROM message m WHERE m.ghost = 0 AND m.message_id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(messageIds)) as { messageId: string; subject: string; fromName: string; fromAddr: string; date: number | null; list: string | null }[];

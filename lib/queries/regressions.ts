@@ -5,6 +5,7 @@ import type { MonthCount } from "../chart/monthly-svg";
 import { collectRegression, resolveCulprit, type RegressionEvidence, type RegressionStory } from "../regressions/collect";
 import { robotSenderSql } from "../regressions/robots";
 import type { RegressionState } from "../regressions/timeline";
+import { messageListSql } from "../db/message-list";
 
 export type { RegressionStory } from "../regressions/collect";
 
@@ -125,8 +126,7 @@ export function listRegressions(filter: RegressionFilter = {}): RegressionList {
   const d = db();
   const rows = d
     .prepare(
-      `SELECT r.*, (SELECT l.name FROM message m JOIN message_list ml ON ml.message_row_id = m.id JOIN list l ON l.id = ml.list_id
-                    WHERE m.message_id = r.report_message_id ORDER BY l.name LIMIT 1) AS report_list
+      `SELECT r.*, (SELECT ${messageListSql("rm")} FROM message rm WHERE rm.message_id = r.report_message_id) AS report_list
        FROM regression r ${cond}
        ORDER BY r.first_date IS NULL, r.first_date DESC, r.id DESC LIMIT ? OFFSET ?`,
     )

@@ -16,6 +16,7 @@ import { regzbotFromRow } from "./regzbot";
 import { parseSubject, subjectKey } from "./series";
 import { buildTimeline, sameCommit, type CommitFact, type MessageFacts, type RegressionHistory } from "./timeline";
 import type { CommitRole } from "../../ingest/extract/types";
+import { messageListSql } from "../db/message-list";
 
 export type RegressionEvidence = "regzbot" | "bisected-to" | "introduced-by" | "reported-fix";
 
@@ -200,7 +201,7 @@ function loadMessages(db: Sqlite, rowIds: number[]): MessageRow[] {
     db,
     `SELECT m.id AS rowId, m.message_id AS messageId, m.in_reply_to AS inReplyTo, m.parent_id AS parentId,
        m.thread_id AS threadId, m.subject, m.from_name AS fromName, m.from_addr AS fromAddr, m.date, m.body,
-       (SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id WHERE ml.message_row_id = m.id ORDER BY l.name LIMIT 1) AS list
+       ${messageListSql()} AS list
      FROM message m WHERE m.id IN (SELECT value FROM json_each(?)) AND m.ghost = 0`,
   ).all(ids(rowIds)) as MessageRow[];
 }

@@ -5,6 +5,7 @@ import { ftsIndexRows } from "./fts5-index";
 import { parseQuery, type QueryNode, type TextField } from "./query";
 import { escapeHtml, markedToHtml, MARK_CLOSE, MARK_OPEN, pageOf, plainSnippet, positiveTerms } from "./shared";
 import type { SearchBackend, SearchHit, SearchRequest, SearchResult } from "./types";
+import { messageListSql } from "../db/message-list";
 
 const COLUMN: Record<TextField, string> = {
   subject: "subject",
@@ -271,7 +272,7 @@ export class Fts5Backend implements SearchBackend {
         db
           .prepare(
             `SELECT m.id, m.message_id, m.subject, m.from_name, m.from_addr, m.date, substr(m.body, 1, 600) AS body_head,
-               (SELECT l.name FROM message_list ml JOIN list l ON l.id = ml.list_id WHERE ml.message_row_id = m.id ORDER BY l.id LIMIT 1) AS list,
+               ${messageListSql()} AS list,
                (SELECT t.root_message_id FROM thread t WHERE t.id = m.thread_id) AS root
              FROM message m WHERE m.id IN (SELECT value FROM json_each(?))`,
           )
